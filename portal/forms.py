@@ -1,0 +1,91 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout
+from django import forms
+from django.contrib.auth import authenticate
+from django.utils.translation import gettext_lazy as _
+
+
+class GDSForm(forms.Form):
+    """A form rendered with GOV.UK Design System markup and one submit button."""
+
+    submit_label = _("Continue")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        # Pages own the <form> tag and put the error summary above the heading.
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def layout_fields(self):
+        return [Field.text(name) for name in self.fields]
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(anchor, message) pairs for the error summary. A radio or checkbox question links
+        to its first option, which crispy-forms-gds numbers from 1; a date links to its day box,
+        the first part of its widget."""
+        links = []
+        for field in self:
+            widget = field.field.widget
+            if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+                anchor = f"{field.auto_id}_1"
+            elif isinstance(widget, forms.MultiWidget):
+                anchor = f"{field.auto_id}_0"
+            else:
+                anchor = field.id_for_label
+            links.extend((anchor, message) for message in field.errors)
+        return links
+
+
+class SignInForm(GDSForm):
+    submit_label = _("Sign in")
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        error_messages={"required": _("Enter your username")},
+        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        error_messages={"required": _("Enter your password")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def layout_fields(self):
+        return [Field.text("username", field_width=20), Field("password")]
+
+    def clean(self):
+        cleaned = super().clean()
+        username, password = cleaned.get("username"), cleaned.get("password")
+        if username and password:
+            # authenticate() with the request lets django-axes count failures and lock out.
+            self.user = authenticate(self.request, username=username, password=password)
+            if self.user is None:
+                raise forms.ValidationError(_("The username or password is not right. Check them and try again."))
+        return cleaned
+
+
+class TokenForm(GDSForm):
+    code = forms.CharField(
+        label=_("Security code"),
+        max_length=16,
+        error_messages={"required": _("Enter the security code")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, hint=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if hint:
+            self.fields["code"].help_text = hint
+
+    def layout_fields(self):
+        return [Field.text("code", field_width=10)]
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split())

@@ -1,0 +1,38 @@
+"""The one place where the apps are wired together."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+from . import staff_views, views
+
+# The admin asks for a verified second factor too (the middleware also guards /staff/).
+admin.site.__class__ = OTPAdminSite
+
+portal_patterns = [
+    path("", views.home, name="home"),
+    path("staying-safe-online/", views.staying_safe, name="staying_safe"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("cookies/", views.cookies, name="cookies"),
+    path("exit/", views.exit_page, name="exit"),
+    path("language/<str:code>/", views.choose_language, name="choose_language"),
+    path("staff/sign-in/", staff_views.sign_in, name="staff_sign_in"),
+    path("staff/sign-in/code/", staff_views.verify, name="staff_verify"),
+    path("staff/sign-in/set-up/", staff_views.set_up, name="staff_set_up"),
+    path("staff/sign-out/", staff_views.sign_out, name="staff_sign_out"),
+    path(
+        "staff/",
+        staff_views.staff_home,
+        {"homes": (("staff_member", "reporting:staff_queue"), ("agency_member", "support:agency_inbox"))},
+        name="staff_home",
+    ),
+    path("staff/account/backup-codes/", staff_views.backup_codes, name="staff_backup_codes"),
+]
+
+urlpatterns = [
+    path("", include((portal_patterns, "portal"))),
+    path("", include("reporting.urls")),
+    path("", include("support.urls")),
+    path("staff/admin/", admin.site.urls),
+]
