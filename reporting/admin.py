@@ -1,0 +1,77 @@
+from django.contrib import admin
+
+from .models import Force, ForceGrade, ForceServiceLevel, OutboxMessage, Report, ReportTransfer, StaffMember
+
+
+@admin.register(Force)
+class ForceAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "code", "nation", "accepts_reports"]
+    list_filter = ["nation", "accepts_reports"]
+    search_fields = ["display_name", "code"]
+
+
+@admin.register(StaffMember)
+class StaffMemberAdmin(admin.ModelAdmin):
+    list_display = ["user", "force", "role"]
+    list_filter = ["force", "role"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """Where each report went and when. The answers are not shown here: reading them belongs
+    in the audited staff views, not in the admin."""
+
+    list_display = ["reference", "report_type", "force", "status", "submitted_at", "queued_at"]
+    list_filter = ["report_type", "status", "force"]
+    search_fields = ["reference"]
+    fields = ["reference", "report_type", "force", "status", "submitted_at", "queued_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = ["topic", "handler", "status", "attempts", "created_at", "available_at", "last_error"]
+    list_filter = ["status", "topic", "handler"]
+    readonly_fields = [field.name for field in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ForceServiceLevel)
+class ForceServiceLevelAdmin(admin.ModelAdmin):
+    list_display = ["force", "report_type", "milestone", "hours"]
+    list_filter = ["force", "report_type"]
+
+
+# --- Triage ---------------------------------------------------------------------------------
+# Grades are each force's own settings. Transfers are listed without their reasons, and THRIVE
+# assessments and case notes are not in the admin at all: reading them belongs in the audited
+# staff views.
+
+
+@admin.register(ForceGrade)
+class ForceGradeAdmin(admin.ModelAdmin):
+    list_display = ["force", "position", "code", "label", "target_minutes", "is_emergency"]
+    list_filter = ["force", "is_emergency"]
+    ordering = ["force", "position"]
+
+
+@admin.register(ReportTransfer)
+class ReportTransferAdmin(admin.ModelAdmin):
+    list_display = ["report", "from_force", "to_force", "status", "requested_at", "decided_at"]
+    list_filter = ["status", "from_force", "to_force"]
+    fields = ["report", "from_force", "to_force", "status", "requested_by", "requested_at", "decided_by", "decided_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,854 @@
+"""Report domestic abuse: every page, question, branch and word of the journey.
+
+Written for someone who may be frightened, watched or in a hurry: one question a page, every
+sensitive question can be skipped and says why we ask, a warning comes before distressing
+questions, and nothing blames the person. The questions about risk are our own wording of
+the indicators triage needs; they are not any published checklist.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from ..journey import (
+    AllOf,
+    Checkboxes,
+    Email,
+    Flow,
+    Includes,
+    Is,
+    LongText,
+    Not,
+    Option,
+    Page,
+    Perspective,
+    Phone,
+    Radios,
+    Section,
+    Text,
+)
+from ..journey.location import location_decision, location_pages
+from ..journey.wording import Answers
+
+SOMEONE_ELSE = Is("who_for", "someone_else")
+RATHER_NOT_SAY = _("I'd rather not say")
+
+YES_NO_NOT_SURE = (
+    Option("yes", _("Yes")),
+    Option("no", _("No")),
+    Option("not_sure", _("I'm not sure")),
+)
+
+# Stable codes triage reads; the wording can change, these must not.
+RISK_INDICATORS = (
+    "strangulation",
+    "threats_to_kill",
+    "weapons",
+    "escalation",
+    "separation",
+    "stalking",
+    "pregnancy",
+)
+
+
+def risk_indicators(answers: Answers) -> list[str]:
+    chosen = answers.get("risk_indicators") or []
+    return [code for code in RISK_INDICATORS if code in chosen]
+
+
+SECTIONS = (
+    Section("now", _("Right now")),
+    Section("who", _("Who this is about")),
+    Section("what", _("What happened")),
+    Section("where", _("Where it happened")),
+    Section("risk", _("Safety and risk")),
+    Section("person", Perspective(me=_("The person who hurt you"), them=_("The person who hurt them"))),
+    Section("contact", _("Contacting you safely")),
+    Section("support", _("Support")),
+    Section("copy", _("Your copy")),
+)
+
+NOW = (
+    Page(
+        slug="in-danger",
+        section="now",
+        questions=(
+            Radios(
+                name="in_danger",
+                label=_("Is anyone in danger right now?"),
+                hint=_("For example, if the person who hurt you is with you, nearby or on their way."),
+                required=_("Select whether anyone is in danger right now"),
+                options=(
+                    Option("yes", _("Yes")),
+                    Option("no", _("No")),
+                    Option("not_sure", _("I'm not sure")),
+                ),
+            ),
+        ),
+    ),
+    Page(
+        slug="get-help-now",
+        section="now",
+        when=Is("in_danger", "yes", "not_sure"),
+        title=_("Call 999 now if you can"),
+        warning=_(
+            "Online reports are not read straight away. If someone is in danger, calling 999 is the fastest way to get help."
+        ),
+        body=(
+            _(
+                "If you cannot speak, call 999 and listen. Cough or tap the phone if you can. When you hear a recorded message, press 55: the call then goes to the police."
+            ),
+            _(
+                "Pressing 55 does not tell the police where you are. If you can, whisper your address or answer their questions by tapping."
+            ),
+            _(
+                "If you are deaf, hard of hearing or cannot speak, you can call 18000 with Relay UK, or text 999 if you have registered for emergency SMS."
+            ),
+            _("When you are safe, you can carry on with this report. We save your answers as you go."),
+        ),
+        continue_label=_("I am safe to carry on"),
+    ),
+)
+
+WHO = (
+    Page(
+        slug="who-for",
+        section="who",
+        questions=(
+            Radios(
+                name="who_for",
+                label=_("Who are you telling us about?"),
+                hint=_(
+                    "You can report for someone else, for example a friend, a relative or someone you support at work."
+                ),
+                required=_("Select who you are telling us about"),
+                summary=_("Who it is about"),
+                options=(
+                    Option("myself", _("Myself"), hint=_("It is happening, or happened, to me")),
+                    Option("someone_else", _("Someone else"), hint=_("I am worried about someone")),
+                ),
+            ),
+        ),
+    ),
+    Page(
+        slug="your-name",
+        section="who",
+        when=Not(SOMEONE_ELSE),
+        questions=(
+            Text(
+                name="your_name",
+                label=_("What is your name?"),
+                hint=_("You can leave this empty. It is easier for us to help you if we know who you are."),
+                summary=_("Your name"),
+            ),
+        ),
+    ),
+    Page(
+        slug="about-them",
+        section="who",
+        when=SOMEONE_ELSE,
+        title=_("About the person you are worried about"),
+        questions=(
+            Text(
+                name="their_name",
+                label=_("Their name (optional)"),
+                summary=_("Name of the person you are worried about"),
+            ),
+            Radios(
+                name="they_know",
+                label=_("Do they know you are telling the police?"),
+                hint=_("We ask so that we do not contact them in a way that could put them at risk."),
+                options=YES_NO_NOT_SURE,
+            ),
+        ),
+    ),
+    Page(
+        slug="about-you",
+        section="who",
+        when=SOMEONE_ELSE,
+        title=_("About you"),
+        body=(_("We will contact you, not them, unless you tell us it is safe to contact them."),),
+        questions=(
+            Text(name="reporter_name", label=_("Your name (optional)"), summary=_("Your name")),
+            Radios(
+                name="reporter_connection",
+                label=_("How do you know them? (optional)"),
+                summary=_("How you know the person you are worried about"),
+                options=(
+                    Option("friend", _("Friend or neighbour")),
+                    Option("family", _("Family member")),
+                    Option(
+                        "work",
+                        _("Through my work"),
+                        hint=_("For example as a support worker, teacher or health worker"),
+                    ),
+                    Option("other", _("Another way")),
+                ),
+            ),
+        ),
+    ),
+)
+
+WHAT = (
+    Page(
+        slug="before-you-tell-us",
+        section="what",
+        title=_("Before you tell us what happened"),
+        body=(
+            _("The next questions ask about the abuse. Some of them may be upsetting to read or to answer."),
+            _("You can skip any question. You can stop at any time, and save your answers to finish later."),
+            _("Abuse is never the fault of the person being abused."),
+            _(
+                "If you want to talk to someone first, the National Domestic Abuse Helpline is free and open all day, every day: 0808 2000 247."
+            ),
+        ),
+    ),
+    Page(
+        slug="relationship",
+        section="what",
+        questions=(
+            Radios(
+                name="relationship",
+                label=Perspective(
+                    me=_("How do you know the person who hurt you?"),
+                    them=_("How do they know the person who hurt them?"),
+                ),
+                hint=_(
+                    "Domestic abuse is abuse by a partner, an ex-partner or a family member, or by someone who shares the care of a child. It can happen without living together."
+                ),
+                summary=Perspective(me=_("How you know them"), them=_("How they know them")),
+                options=(
+                    Option("partner", _("A partner"), hint=_("Including a husband, wife, boyfriend or girlfriend")),
+                    Option("ex_partner", _("An ex-partner")),
+                    Option(
+                        "family",
+                        _("A family member"),
+                        hint=_("For example a parent, child, brother, sister or other relative"),
+                    ),
+                    Option(
+                        "co_parent",
+                        _("Someone who shares the care of a child"),
+                        hint=_("For example a child's other parent"),
+                    ),
+                    Option("other", _("Someone else")),
+                    Option("rather_not", RATHER_NOT_SAY, set_apart=True),
+                ),
+            ),
+        ),
+        why=_("It helps us understand what has been happening and who is best placed to help."),
+    ),
+    Page(
+        slug="kinds-of-abuse",
+        section="what",
+        questions=(
+            Checkboxes(
+                name="abuse_kinds",
+                label=Perspective(
+                    me=_("What has the person who hurt you done?"),
+                    them=_("What has the person who hurt them done?"),
+                ),
+                hint=_("Select all that apply. Abuse often includes more than one of these."),
+                summary=_("Kinds of abuse"),
+                options=(
+                    Option(
+                        "emotional",
+                        _("Emotional or psychological abuse"),
+                        hint=_(
+                            "For example insults, humiliation, blame, or cutting someone off from friends and family"
+                        ),
+                    ),
+                    Option(
+                        "controlling",
+                        _("Controlling or coercive behaviour"),
+                        hint=_(
+                            "A pattern of control, for example checking a phone, deciding who someone sees or where they go, or using threats to make them do things"
+                        ),
+                    ),
+                    Option(
+                        "economic",
+                        _("Financial or economic abuse"),
+                        hint=_(
+                            "For example taking or controlling money, stopping someone working, or running up debts in their name"
+                        ),
+                    ),
+                    Option(
+                        "physical",
+                        _("Physical abuse"),
+                        hint=_("For example hitting, pushing, kicking, biting, or holding someone down"),
+                    ),
+                    Option(
+                        "sexual",
+                        _("Sexual abuse"),
+                        hint=_(
+                            "Any sexual act or touching without consent, including within a relationship or marriage"
+                        ),
+                    ),
+                    Option(
+                        "stalking",
+                        _("Stalking or harassment"),
+                        hint=_("For example following, watching, turning up uninvited, or repeated unwanted messages"),
+                    ),
+                    Option(
+                        "threats",
+                        _("Threats or violence"),
+                        hint=_("Threats to hurt someone, their children, family or pets, or to damage their things"),
+                    ),
+                    Option(
+                        "honour",
+                        _("Abuse to protect a family's 'honour', or forcing someone to marry"),
+                        hint=_(
+                            "For example pressure to marry, being taken abroad to marry, or punishment for 'shaming' a family"
+                        ),
+                    ),
+                    Option("rather_not", RATHER_NOT_SAY, set_apart=True),
+                ),
+            ),
+        ),
+        why=_("Knowing what has happened helps us decide which officers and support services can help."),
+    ),
+    Page(
+        slug="what-happened",
+        section="what",
+        questions=(
+            LongText(
+                name="what_happened",
+                label=Perspective(me=_("Tell us what happened"), them=_("Tell us what has happened to them")),
+                hint=_(
+                    "Use your own words. You do not need to start at the beginning or remember everything. You can leave this empty and tell an officer instead."
+                ),
+                summary=_("What happened"),
+            ),
+        ),
+    ),
+    Page(
+        slug="when",
+        section="what",
+        title=_("When did it happen?"),
+        questions=(
+            Radios(
+                name="when_last",
+                label=_("When did it last happen?"),
+                summary=_("When it last happened"),
+                options=(
+                    Option("ongoing", _("It is still happening")),
+                    Option("today", _("Today")),
+                    Option("this_week", _("In the last 7 days")),
+                    Option("this_month", _("In the last month")),
+                    Option("longer", _("More than a month ago")),
+                    Option("not_sure", _("I'm not sure"), set_apart=True),
+                ),
+            ),
+            Text(
+                name="when_detail",
+                label=_("If you know the date, or roughly when, tell us (optional)"),
+                hint=_("For example '3 March', 'around Christmas' or 'for the last two years'."),
+                summary=_("Dates"),
+                width=None,
+            ),
+        ),
+    ),
+)
+
+RISK = (
+    Page(
+        slug="injuries",
+        section="risk",
+        questions=(
+            Radios(
+                name="injured",
+                label=Perspective(me=_("Have you been injured?"), them=_("Have they been injured?")),
+                hint=_("Include injuries that cannot be seen, such as pain after being held by the neck."),
+                summary=_("Injuries"),
+                options=(*YES_NO_NOT_SURE, Option("rather_not", RATHER_NOT_SAY, set_apart=True)),
+            ),
+        ),
+        why=_("Some injuries need treatment soon, and some can be recorded as evidence if you want."),
+    ),
+    Page(
+        slug="injury-details",
+        section="risk",
+        when=Is("injured", "yes", "not_sure"),
+        title=Perspective(me=_("Your injuries"), them=_("Their injuries")),
+        warning=_("If someone is badly hurt, call 999 for an ambulance. For urgent medical advice, call 111."),
+        questions=(
+            Radios(
+                name="medical_help",
+                label=_("Is medical help needed?"),
+                options=(
+                    Option("now", _("Yes, now")),
+                    Option("soon", _("Yes, but it is not an emergency")),
+                    Option("had", _("Medical help has already been given")),
+                    Option("no", _("No")),
+                    Option("not_sure", _("I'm not sure")),
+                ),
+            ),
+            LongText(
+                name="injury_details",
+                label=_("Tell us about the injuries (optional)"),
+                summary=_("About the injuries"),
+                rows=4,
+            ),
+        ),
+    ),
+    Page(
+        slug="children",
+        section="risk",
+        questions=(
+            Radios(
+                name="children",
+                label=Perspective(
+                    me=_("Do any children or other dependants live with you?"),
+                    them=_("Do any children or other dependants live with them?"),
+                ),
+                hint=_("Dependants are people who rely on someone for care, such as an older or disabled relative."),
+                summary=_("Children or dependants at home"),
+                options=(
+                    Option("yes", _("Yes")),
+                    Option("no", _("No")),
+                    Option("rather_not", RATHER_NOT_SAY, set_apart=True),
+                ),
+            ),
+        ),
+        why=_(
+            "We ask so we can make sure everyone at home is safe. It does not mean anyone will be blamed, or that children will be taken away."
+        ),
+    ),
+    Page(
+        slug="children-details",
+        section="risk",
+        when=Is("children", "yes"),
+        questions=(
+            LongText(
+                name="children_details",
+                label=_("Tell us about them (optional)"),
+                hint=_("For example their ages, and whether they have seen or heard the abuse or been hurt."),
+                summary=_("About the children or dependants"),
+                rows=4,
+            ),
+        ),
+    ),
+    Page(
+        slug="risk",
+        section="risk",
+        warning=_("This question mentions serious violence."),
+        questions=(
+            Checkboxes(
+                name="risk_indicators",
+                label=Perspective(me=_("Do any of these apply to you?"), them=_("Do any of these apply to them?")),
+                hint=_("Select all that apply."),
+                summary=_("Things that raise the risk"),
+                options=(
+                    Option(
+                        "strangulation",
+                        Perspective(
+                            me=_(
+                                "The person who hurt me has choked or strangled me, smothered me, or held me by the neck"
+                            ),
+                            them=_(
+                                "The person who hurt them has choked or strangled them, smothered them, or held them by the neck"
+                            ),
+                        ),
+                    ),
+                    Option(
+                        "threats_to_kill",
+                        Perspective(
+                            me=_("The person who hurt me has said they will kill me or someone close to me"),
+                            them=_("The person who hurt them has said they will kill them or someone close to them"),
+                        ),
+                    ),
+                    Option(
+                        "weapons",
+                        Perspective(
+                            me=_("The person who hurt me has used a weapon, such as a knife, or threatened to"),
+                            them=_("The person who hurt them has used a weapon, such as a knife, or threatened to"),
+                        ),
+                    ),
+                    Option("escalation", _("The abuse is happening more often, or getting worse")),
+                    Option(
+                        "separation",
+                        Perspective(
+                            me=_("I have left the person who hurt me recently, or I am planning to"),
+                            them=_("They have left the person who hurt them recently, or are planning to"),
+                        ),
+                    ),
+                    Option(
+                        "stalking",
+                        Perspective(
+                            me=_("The person who hurt me keeps following me, watching me or contacting me"),
+                            them=_("The person who hurt them keeps following them, watching them or contacting them"),
+                        ),
+                    ),
+                    Option(
+                        "pregnancy",
+                        Perspective(
+                            me=_("I am pregnant, or have had a baby in the last 18 months"),
+                            them=_("They are pregnant, or have had a baby in the last 18 months"),
+                        ),
+                    ),
+                    Option("none", _("None of these"), set_apart=True),
+                    Option("rather_not", RATHER_NOT_SAY, set_apart=True),
+                ),
+            ),
+        ),
+        why=_(
+            "Some things mean a person is more likely to be seriously hurt. Your answers help us decide how quickly to act."
+        ),
+    ),
+)
+
+PERSON = (
+    Page(
+        slug="person-details",
+        section="person",
+        title=Perspective(me=_("About the person who hurt you"), them=_("About the person who hurt them")),
+        body=(_("Tell us anything you know. You can leave any of these empty."),),
+        questions=(
+            Text(name="person_name", label=_("Name (optional)"), summary=_("Name"), width=None),
+            Text(
+                name="person_other_names",
+                label=_("Other names they use, such as a nickname (optional)"),
+                summary=_("Other names"),
+                width=None,
+            ),
+            Text(
+                name="person_age",
+                label=_("Age or date of birth (optional)"),
+                hint=_("A rough age is fine, for example 'about 40'."),
+                summary=_("Age or date of birth"),
+            ),
+            LongText(
+                name="person_whereabouts",
+                label=_("Where they live, work or spend time (optional)"),
+                summary=_("Where they live or spend time"),
+                rows=3,
+                max_length=2_000,
+            ),
+            LongText(
+                name="person_description",
+                label=_("What they look like, or anything else that would help us (optional)"),
+                summary=_("Description"),
+                rows=4,
+                max_length=2_000,
+            ),
+        ),
+    ),
+    Page(
+        slug="person-lives-with",
+        section="person",
+        questions=(
+            Radios(
+                name="person_lives_with",
+                label=Perspective(
+                    me=_("Does the person who hurt you live with you?"),
+                    them=_("Does the person who hurt them live with them?"),
+                ),
+                summary=_("Lives with the person they hurt"),
+                options=(*YES_NO_NOT_SURE, Option("rather_not", RATHER_NOT_SAY, set_apart=True)),
+            ),
+        ),
+        why=_("It helps us plan how to contact you and keep you safe."),
+    ),
+)
+
+CAN_BE_CONTACTED = Includes("contact_methods", "call", "voicemail", "text", "email", "letter")
+
+CONTACT = (
+    Page(
+        slug="contact-methods",
+        section="contact",
+        questions=(
+            Checkboxes(
+                name="contact_methods",
+                label=_("Which ways are safe for us to contact you?"),
+                hint=Perspective(
+                    me=_("Only choose ways the person who hurt you cannot see or hear. Select all that are safe."),
+                    them=_("Select all the ways that are safe for you."),
+                ),
+                summary=_("Safe ways to contact you"),
+                options=(
+                    Option("call", _("Phone call")),
+                    Option("voicemail", _("Voicemail"), hint=_("We will only leave a message if you choose this")),
+                    Option("text", _("Text message")),
+                    Option("email", _("Email")),
+                    Option("letter", _("Letter")),
+                    Option(
+                        "none",
+                        _("Do not contact me"),
+                        hint=_(
+                            "We will still read your report, but without a way to contact you we may not be able to take it further"
+                        ),
+                        set_apart=True,
+                    ),
+                ),
+            ),
+        ),
+        why=_("Contacting you in the wrong way could put you at risk. We will only use the ways you choose."),
+    ),
+    Page(
+        slug="contact-phone",
+        section="contact",
+        when=Includes("contact_methods", "call", "voicemail", "text"),
+        questions=(
+            Phone(
+                name="phone",
+                label=_("What phone number should we use?"),
+                hint=_("Only give a number the person who hurt you cannot answer or check."),
+                required=_("Enter a phone number, or go back and choose another way to contact you"),
+                summary=_("Phone number"),
+            ),
+        ),
+    ),
+    Page(
+        slug="contact-email",
+        section="contact",
+        when=Includes("contact_methods", "email"),
+        questions=(
+            Email(
+                name="email",
+                label=_("What email address should we use?"),
+                hint=_("Only give an address nobody else can read."),
+                required=_("Enter an email address, or go back and choose another way to contact you"),
+                summary=_("Email address"),
+            ),
+        ),
+    ),
+    Page(
+        slug="contact-address",
+        section="contact",
+        when=Includes("contact_methods", "letter"),
+        questions=(
+            LongText(
+                name="postal_address",
+                label=_("What address should we write to?"),
+                hint=_("Include the postcode."),
+                required=_("Enter an address, or go back and choose another way to contact you"),
+                summary=_("Address for letters"),
+                rows=4,
+                max_length=500,
+            ),
+        ),
+    ),
+    Page(
+        slug="safe-times",
+        section="contact",
+        when=CAN_BE_CONTACTED,
+        title=_("When is it safe to contact you?"),
+        body=(_("Leave these empty if any time is safe."),),
+        questions=(
+            Checkboxes(
+                name="safe_days",
+                label=_("Which days?"),
+                summary=_("Safe days"),
+                options=(
+                    Option("weekdays", _("Weekdays (Monday to Friday)")),
+                    Option("weekends", _("Weekends")),
+                ),
+            ),
+            Checkboxes(
+                name="safe_times",
+                label=_("What times of day?"),
+                summary=_("Safe times"),
+                options=(
+                    Option("morning", _("Morning (8am to 12pm)")),
+                    Option("afternoon", _("Afternoon (12pm to 5pm)")),
+                    Option("evening", _("Evening (5pm to 9pm)")),
+                ),
+            ),
+            Text(
+                name="safe_times_detail",
+                label=_("Anything else about when it is safe (optional)"),
+                hint=_("For example 'only when I am at work' or 'never after 6pm'."),
+                summary=_("More about safe times"),
+                width=None,
+            ),
+        ),
+    ),
+    Page(
+        slug="trusted-person",
+        section="contact",
+        questions=(
+            Radios(
+                name="trusted_contact",
+                label=_("Is there someone we can contact instead of you?"),
+                hint=_(
+                    "For example a friend, a relative or a support worker you trust, if we cannot reach you safely."
+                ),
+                summary=_("Someone to contact instead"),
+                options=(Option("yes", _("Yes")), Option("no", _("No"))),
+            ),
+        ),
+    ),
+    Page(
+        slug="trusted-person-details",
+        section="contact",
+        when=Is("trusted_contact", "yes"),
+        title=_("Who can we contact instead of you?"),
+        questions=(
+            Text(
+                name="trusted_name",
+                label=_("Their name"),
+                summary=_("Name of the person to contact instead"),
+                width=None,
+            ),
+            Text(
+                name="trusted_relationship",
+                label=_("How do you know them? (optional)"),
+                summary=_("How you know the person to contact instead"),
+                width=None,
+            ),
+            Phone(
+                name="trusted_phone",
+                label=_("Their phone number"),
+                required=_("Enter their phone number"),
+                summary=_("Phone number of the person to contact instead"),
+            ),
+        ),
+    ),
+    Page(
+        slug="language",
+        section="contact",
+        title=_("Language"),
+        questions=(
+            Text(
+                name="language",
+                label=_("Which language would you like us to use? (optional)"),
+                hint=_("For example English, Welsh, Polish or British Sign Language."),
+                summary=_("Language"),
+            ),
+            Radios(
+                name="interpreter",
+                label=_("Do you need an interpreter?"),
+                summary=_("Interpreter needed"),
+                options=(Option("yes", _("Yes")), Option("no", _("No"))),
+                inline=True,
+            ),
+        ),
+    ),
+    Page(
+        slug="access-needs",
+        section="contact",
+        questions=(
+            LongText(
+                name="access_needs",
+                label=_("Do you have any communication or access needs? (optional)"),
+                hint=_(
+                    "For example if you use Relay UK, need information in Easy Read or large print, need more time, or need a step-free place to meet."
+                ),
+                summary=_("Communication or access needs"),
+                rows=4,
+                max_length=2_000,
+            ),
+        ),
+    ),
+    Page(
+        slug="officer",
+        section="contact",
+        questions=(
+            Radios(
+                name="officer_gender",
+                label=_("Would you prefer to speak to a female or male officer?"),
+                hint=_("We will try to arrange this, but we cannot always promise it."),
+                summary=_("Officer preference"),
+                options=(
+                    Option("female", _("A female officer")),
+                    Option("male", _("A male officer")),
+                    Option("no_preference", _("I do not mind")),
+                    Option("rather_not", RATHER_NOT_SAY, set_apart=True),
+                ),
+            ),
+        ),
+    ),
+)
+
+SUPPORT = (
+    Page(
+        slug="support",
+        section="support",
+        when=Not(SOMEONE_ELSE),
+        questions=(
+            Checkboxes(
+                name="support_referrals",
+                label=_("Would you like us to pass your details to any of these services?"),
+                hint=_(
+                    "They are free and separate from the police. They will contact you only in the ways you told us are safe. Select all you want."
+                ),
+                summary=_("Pass my details to"),
+                options=(
+                    Option(
+                        "domestic_abuse_service",
+                        _("A specialist domestic abuse service"),
+                        hint=_("An adviser who can help you stay safe, make a plan and understand your choices"),
+                    ),
+                    Option(
+                        "victim_service",
+                        _("A service for victims of crime"),
+                        hint=_("Emotional and practical help for anyone affected by crime"),
+                    ),
+                    Option(
+                        "housing",
+                        _("Help with housing or a safe place to stay"),
+                        hint=_("Including refuges"),
+                    ),
+                    Option("none", _("No, do not pass my details to anyone"), set_apart=True),
+                ),
+            ),
+        ),
+        why=_("We must ask you before we pass your details to anyone. You can change your mind later."),
+    ),
+)
+
+COPY = (
+    Page(
+        slug="copy",
+        section="copy",
+        questions=(
+            Radios(
+                name="copy_safe",
+                label=_("Is it safe for you to keep a copy of your report?"),
+                hint=_(
+                    "A copy could be found by someone who uses your email or this device. If you are not sure, choose no: you will still get a reference number."
+                ),
+                summary=_("Safe to keep a copy"),
+                options=(Option("yes", _("Yes, it is safe")), Option("no", _("No, or I'm not sure"))),
+            ),
+        ),
+    ),
+    Page(
+        slug="copy-how",
+        section="copy",
+        when=Is("copy_safe", "yes"),
+        questions=(
+            Radios(
+                name="copy_method",
+                label=_("How would you like your copy?"),
+                required=_("Select how you would like your copy"),
+                summary=_("How to send the copy"),
+                options=(
+                    Option("email", _("By email")),
+                    Option("download", _("As a file to download after you send your report")),
+                ),
+            ),
+        ),
+    ),
+    Page(
+        slug="copy-email",
+        section="copy",
+        when=AllOf(Is("copy_safe", "yes"), Is("copy_method", "email")),
+        questions=(
+            Email(
+                name="copy_email",
+                label=_("What email address should we send the copy to?"),
+                hint=_("Only use an address nobody else can read."),
+                required=_("Enter an email address"),
+                summary=_("Email for the copy"),
+            ),
+        ),
+    ),
+)
+
+DOMESTIC_ABUSE = Flow(
+    slug="domestic-abuse",
+    sections=SECTIONS,
+    pages=(*NOW, *WHO, *WHAT, *location_pages(section="where"), *RISK, *PERSON, *CONTACT, *SUPPORT, *COPY),
+    someone_else=SOMEONE_ELSE,
+    routing=location_decision,
+    risk_indicators=risk_indicators,
+)

@@ -1,0 +1,470 @@
+"""Report rape or sexual assault: every page, question, branch and word of the journey.
+
+Three ways to report: with your details, anonymously, or for someone else. Whether it
+happened in the last 7 days comes first, so advice about medical care and evidence is shown
+before any detailed question. Every question about what happened can be skipped; nothing
+blames the person.
+
+An anonymous report holds no contact details at all: the pages asking for them are not
+shown, and if any were given before choosing to report anonymously, choosing it deletes
+them from the saved answers (Forget, on the page that asks how to report), and the engine
+leaves them out of the report whatever the draft holds.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from ..journey import (
+    Checkboxes,
+    Flow,
+    Forget,
+    Includes,
+    Is,
+    LongText,
+    Not,
+    Option,
+    Page,
+    Perspective,
+    Radios,
+    Section,
+    Text,
+    When,
+)
+from ..journey.contact import contact_pages
+from ..journey.location import location_decision, location_pages
+from ..journey.wording import Answers
+from .domestic_abuse import NOW
+
+SLUG = "rape-sexual-assault"
+ANONYMOUS = Is("report_mode", "anonymous")
+SOMEONE_ELSE = Is("report_mode", "someone_else")
+WITH_MY_DETAILS = Is("report_mode", "myself")
+# Not shown only when it certainly did not happen in the last 7 days: a skipped answer
+# still gets the advice.
+MAYBE_RECENT = Not(Is("recent", "no"))
+RATHER_NOT_SAY = _("I'd rather not say")
+
+# Stable codes triage reads; the wording can change, these must not.
+WITHIN_7_DAYS = "within_7_days"
+
+
+def risk_indicators(answers: Answers) -> list[str]:
+    return [WITHIN_7_DAYS] if answers.get("recent") == "yes" else []
+
+
+SECTIONS = (
+    Section("now", _("Right now")),
+    Section("how", _("How you want to report")),
+    Section("recent", _("If it was recent")),
+    Section("who", _("Who this is about")),
+    Section("what", _("What happened")),
+    Section("where", _("Where it happened")),
+    Section("person", _("The person who did it")),
+    Section("contact", _("Contacting you safely")),
+    Section("support", _("Support")),
+)
+
+YOUR_NAME = Page(
+    slug="your-name",
+    section="who",
+    when=WITH_MY_DETAILS,
+    questions=(
+        Text(
+            name="your_name",
+            label=_("What is your name?"),
+            hint=_("You can leave this empty. It helps us if we know who you are when we contact you."),
+            summary=_("Your name"),
+        ),
+    ),
+)
+
+ABOUT_YOU = Page(
+    slug="about-you",
+    section="who",
+    when=SOMEONE_ELSE,
+    title=_("About you"),
+    body=(_("We will contact you, not them, unless you tell us it is safe to contact them."),),
+    questions=(
+        Text(name="reporter_name", label=_("Your name (optional)"), summary=_("Your name")),
+        Radios(
+            name="reporter_connection",
+            label=_("How do you know them? (optional)"),
+            summary=_("How you know the person it happened to"),
+            options=(
+                Option("friend", _("Friend or neighbour")),
+                Option("family", _("Family member")),
+                Option("partner", _("Partner")),
+                Option(
+                    "work",
+                    _("Through my work"),
+                    hint=_("For example as a support worker, teacher or health worker"),
+                ),
+                Option("other", _("Another way")),
+            ),
+        ),
+    ),
+)
+
+CONTACT = contact_pages(
+    section="contact",
+    when=Not(ANONYMOUS),
+    avoid=Perspective(
+        me=_("Only choose ways that nobody else can see or hear, including the person who did this."),
+        them=_("Select all the ways that are safe for you."),
+    ),
+    without_contact=_(
+        "We will still read your report, but without a way to contact you we may not be able to take it further"
+    ),
+    callback=True,
+)
+
+SUPPORT_OPTIONS_IF_RECENT = (
+    Option(
+        "sarc",
+        _("A sexual assault referral centre (SARC)"),
+        hint=_("Medical care, tests and emergency contraception, and keeping evidence if you want"),
+    ),
+)
+
+
+def support_options(answers: Answers) -> tuple[Option, ...]:
+    return (
+        Option(
+            "isva",
+            _("An Independent Sexual Violence Adviser (ISVA)"),
+            hint=_(
+                "A trained adviser, independent of the police, who supports you and explains what happens at each step, whatever you decide"
+            ),
+        ),
+        *(SUPPORT_OPTIONS_IF_RECENT if MAYBE_RECENT(answers) else ()),
+        Option(
+            "rape_crisis",
+            _("A Rape Crisis centre or another specialist sexual violence service"),
+            hint=_("Someone to talk to, and counselling"),
+        ),
+        Option(
+            "victim_support",
+            _("A service for victims of crime"),
+            hint=_("Emotional and practical help for anyone affected by crime"),
+        ),
+        Option("none", _("No, do not pass my details to anyone"), set_apart=True),
+    )
+
+
+CHOSE_SUPPORT = Includes("support_referrals", "isva", "sarc", "rape_crisis", "victim_support")
+
+SUPPORT = (
+    Page(
+        slug="support",
+        section="support",
+        when=WITH_MY_DETAILS,
+        title=_("Support for you"),
+        body=(
+            _(
+                "These services are free and separate from the police. You can use them whether or not you go ahead with a police report."
+            ),
+            _(
+                "We will only pass your details to the ones you choose, and they will contact you only in the ways you told us are safe."
+            ),
+        ),
+        questions=(
+            Checkboxes(
+                name="support_referrals",
+                label=_("Would you like us to pass your details to any of these services?"),
+                hint=_("Select all you want."),
+                summary=_("Pass my details to"),
+                options=support_options,
+            ),
+        ),
+        why=_("We must ask you before we pass your details to anyone. You can change your mind later."),
+    ),
+    Page(
+        slug="support-share-account",
+        section="support",
+        when=CHOSE_SUPPORT,
+        questions=(
+            Radios(
+                name="support_share_account",
+                label=_("Can we tell the services you chose what you told us about what happened?"),
+                hint=_(
+                    "If you say no, they will only get your first name and how to contact you safely. You can tell them yourself if you want to."
+                ),
+                summary=_("Share what happened with the services you chose"),
+                options=(Option("yes", _("Yes")), Option("no", _("No"))),
+            ),
+        ),
+    ),
+)
+
+# Everything that could say who made an anonymous report, or how to reach them.
+IDENTIFYING_PAGES = (YOUR_NAME, ABOUT_YOU, *CONTACT, *SUPPORT)
+
+HOW = (
+    Page(
+        slug="how-to-report",
+        section="how",
+        questions=(
+            Radios(
+                name="report_mode",
+                label=_("How do you want to report?"),
+                required=_("Select how you want to report"),
+                summary=_("How you are reporting"),
+                options=(
+                    Option(
+                        "myself",
+                        _("With my details"),
+                        hint=_("A specially trained officer can contact you, in the ways and at the times you choose"),
+                    ),
+                    Option(
+                        "anonymous",
+                        _("Anonymously"),
+                        hint=_(
+                            "We will not ask who you are or how to contact you. We will only contact you if we think someone is in danger."
+                        ),
+                    ),
+                    Option(
+                        "someone_else",
+                        _("For someone else"),
+                        hint=_("It happened to someone I know, or someone I support"),
+                    ),
+                ),
+            ),
+        ),
+        forgets=(Forget(when=ANONYMOUS, pages=IDENTIFYING_PAGES),),
+    ),
+    Page(
+        slug="anonymous",
+        section="how",
+        when=ANONYMOUS,
+        title=_("Reporting anonymously"),
+        body=(
+            _("We will not ask for your name, your address or any way to contact you."),
+            _("We will only try to contact you if we think someone is in danger."),
+            _(
+                "Without a way to contact you, the police may not be able to investigate. What you tell us can still help them keep other people safe."
+            ),
+            _("If you gave us any contact details before choosing this, we have deleted them."),
+            _("You can still get support without giving your name. We will show you where on the last page."),
+        ),
+    ),
+)
+
+RECENT = (
+    Page(
+        slug="recent",
+        section="recent",
+        questions=(
+            Radios(
+                name="recent",
+                label=_("Did it happen in the last 7 days?"),
+                hint=_("If you are not sure, choose 'I'm not sure'."),
+                summary=_("In the last 7 days"),
+                options=(
+                    Option("yes", _("Yes")),
+                    Option("no", _("No")),
+                    Option("not_sure", _("I'm not sure")),
+                ),
+            ),
+        ),
+        why=_("If it was recent, there is medical care and help with keeping evidence. We will tell you about it."),
+    ),
+    Page(
+        slug="medical-care-and-evidence",
+        section="recent",
+        when=MAYBE_RECENT,
+        title=_("Medical care and evidence"),
+        warning=_("If someone is badly hurt, call 999 for an ambulance. For urgent medical advice, call 111."),
+        template="reporting/journey/evidence.html",
+    ),
+)
+
+WHO = (
+    YOUR_NAME,
+    Page(
+        slug="about-them",
+        section="who",
+        when=SOMEONE_ELSE,
+        title=_("About the person it happened to"),
+        questions=(
+            Text(
+                name="their_name",
+                label=_("Their name (optional)"),
+                summary=_("Name of the person it happened to"),
+            ),
+            Radios(
+                name="they_know",
+                label=_("Do they know you are telling the police?"),
+                hint=_("We ask so that we do not contact them in a way that could upset them or put them at risk."),
+                options=(
+                    Option("yes", _("Yes")),
+                    Option("no", _("No")),
+                    Option("not_sure", _("I'm not sure")),
+                ),
+            ),
+        ),
+    ),
+    ABOUT_YOU,
+)
+
+WHAT = (
+    Page(
+        slug="before-you-tell-us",
+        section="what",
+        title=_("Before you tell us what happened"),
+        body=(
+            _("The next questions ask about what happened. Some of them may be upsetting to read or to answer."),
+            _("You can skip any question. You can stop at any time, and save your answers to finish later."),
+            _("What happened is not your fault, whatever the circumstances."),
+            _(
+                "If you want to talk to someone first, the Rape Crisis 24/7 Support Line is free and open all day, every day: 0808 500 2222."
+            ),
+        ),
+    ),
+    Page(
+        slug="what-happened",
+        section="what",
+        questions=(
+            LongText(
+                name="what_happened",
+                label=Perspective(me=_("Tell us what happened"), them=_("Tell us what happened to them")),
+                hint=_(
+                    "Use your own words, and tell us as much or as little as you want. You do not need to remember everything or tell it in order. You can leave this empty and talk to an officer instead."
+                ),
+                summary=_("What happened"),
+            ),
+        ),
+    ),
+    Page(
+        slug="when",
+        section="what",
+        title=_("When did it happen?"),
+        questions=(
+            Radios(
+                name="when_roughly",
+                label=_("Roughly when was it?"),
+                summary=_("When it happened"),
+                options=lambda answers: (
+                    *(
+                        (
+                            Option("today", _("Today")),
+                            Option("yesterday", _("Yesterday")),
+                            Option("this_week", _("2 to 7 days ago")),
+                        )
+                        if Is("recent", "yes")(answers)
+                        else (
+                            Option("this_month", _("In the last month")),
+                            Option("this_year", _("In the last year")),
+                            Option("years_ago", _("More than a year ago")),
+                            Option("long_ago", _("A long time ago"), hint=_("For example, when I was a child")),
+                        )
+                    ),
+                    Option("not_sure", _("I'm not sure"), set_apart=True),
+                ),
+            ),
+            Text(
+                name="when_detail",
+                label=_("If you know the date, or roughly when, tell us (optional)"),
+                hint=_("For example '3 March', 'the weekend of my birthday' or 'in 2015'."),
+                summary=_("Dates"),
+                width=None,
+            ),
+        ),
+    ),
+)
+
+PERSON = (
+    Page(
+        slug="person-known",
+        section="person",
+        questions=(
+            Radios(
+                name="person_known",
+                label=Perspective(
+                    me=_("Did you know the person who did this?"),
+                    them=_("Did they know the person who did this?"),
+                ),
+                summary=_("Knew the person"),
+                options=(
+                    Option("known", _("Yes")),
+                    Option("stranger", _("No, they were a stranger")),
+                    Option("not_sure", _("I do not know")),
+                    Option("rather_not", RATHER_NOT_SAY, set_apart=True),
+                ),
+            ),
+        ),
+        why=_("It helps the officer understand what happened and how to find the person."),
+    ),
+    Page(
+        slug="relationship",
+        section="person",
+        when=Is("person_known", "known"),
+        questions=(
+            Radios(
+                name="relationship",
+                label=Perspective(
+                    me=_("How do you know them?"),
+                    them=_("How do they know the person who did this?"),
+                ),
+                summary=_("How they knew the person"),
+                options=(
+                    Option("partner", _("A partner or husband or wife")),
+                    Option("ex_partner", _("An ex-partner")),
+                    Option("family", _("A family member")),
+                    Option("friend", _("A friend, or someone known socially")),
+                    Option("date", _("Someone met online or on a date")),
+                    Option("work", _("Someone from work, school, college or university")),
+                    Option(
+                        "trust",
+                        _("Someone in a position of trust"),
+                        hint=_("For example a carer, teacher, doctor, coach or faith leader"),
+                    ),
+                    Option("other", _("Someone else")),
+                    Option("rather_not", RATHER_NOT_SAY, set_apart=True),
+                ),
+            ),
+        ),
+    ),
+    Page(
+        slug="person-details",
+        section="person",
+        title=_("About the person who did this"),
+        body=(_("Tell us anything you know. You can leave any of these empty."),),
+        questions=(
+            Text(
+                name="person_name",
+                label=When(
+                    Is("person_known", "known"),
+                    _("Their name (optional)"),
+                    _("Their name, if you know it (optional)"),
+                ),
+                summary=_("Name"),
+                width=None,
+            ),
+            LongText(
+                name="person_description",
+                label=_("What they look like, where they can be found, or anything else that would help us (optional)"),
+                summary=_("Description"),
+                rows=4,
+                max_length=2_000,
+            ),
+        ),
+    ),
+)
+
+RAPE_SEXUAL_ASSAULT = Flow(
+    slug=SLUG,
+    sections=SECTIONS,
+    pages=(
+        *NOW,
+        *HOW,
+        *RECENT,
+        *WHO,
+        *WHAT,
+        *location_pages(section="where"),
+        *PERSON,
+        *CONTACT,
+        *SUPPORT,
+    ),
+    someone_else=SOMEONE_ELSE,
+    routing=location_decision,
+    risk_indicators=risk_indicators,
+)

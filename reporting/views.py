@@ -1,0 +1,254 @@
+"""The journey engine's views: one set that renders every journey declared as data.
+
+The browser carries only its session, which names the journey's draft. Every answer is
+saved on the server as soon as a page is sent, including what was typed on a page that did
+not validate, so nothing is lost on Back, on Change, or on an error.
+"""
+
+from django.db import DatabaseError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.http import require_http_methods, require_safe
+
+from . import routing, selectors, services
+from .forms import ReturnCodeForm
+from .journey.flow import Flow, JourneyState, Page
+from .journey.forms import page_form, raw_input, rebind
+from .journeys import JOURNEYS, Journey
+from .models import Draft
+
+SAVE = "save"
+
+
+@require_safe
+def journey_start(request, slug: str):
+    journey = JOURNEYS.get(slug)
+    if journey is None:
+        raise Http404
+    return render(request, "reporting/journey_start.html", {"journey": journey, "first_page": journey.flow.pages[0]})
+
+
+@require_safe
+def about_data(request):
+    return render(request, "reporting/about_data.html")
+
+
+# --- the session's link to its drafts -------------------------------------------------
+
+
+def _draft_key(slug: str) -> str:
+    return f"reporting.draft.{slug}"
+
+
+def _sent_key(slug: str) -> str:
+    return f"reporting.sent.{slug}"
+
+
+def _session_draft(request: HttpRequest, slug: str) -> Draft | None:
+    return selectors.draft_for_session(draft_id=request.session.get(_draft_key(slug)), journey=slug)
+
+
+def _remember_draft(request: HttpRequest, draft: Draft) -> None:
+    request.session[_draft_key(draft.journey)] = str(draft.pk)
+
+
+def _journey_with_flow(slug: str) -> tuple[Journey, Flow]:
+    journey = JOURNEYS.get(slug)
+    if journey is None:
+        raise Http404
+    return journey, journey.flow
+
+
+def _page_url(flow: Flow, page: Page, *, change: bool = False) -> str:
+    url = reverse("reporting:journey_page", args=[flow.slug, page.slug])
+    return f"{url}?{urlencode({'change': '1'})}" if change else url
+
+
+def _check_answers_url(flow: Flow) -> str:
+    return reverse("reporting:journey_check_answers", args=[flow.slug])
+
+
+def _where_next(flow: Flow, state: JourneyState, *, change: bool) -> str:
+    """The first page still to answer, or check your answers when there is none."""
+    page = flow.first_unfinished(state)
+    return _page_url(flow, page, change=change) if page else _check_answers_url(flow)
+
+
+# --- pages ------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def journey_page(request, slug: str, page_slug: str):
+    journey, flow = _journey_with_flow(slug)
+    page = flow.page(page_slug)
+    if page is None:
+        raise Http404
+    draft = _session_draft(request, slug)
+    state = JourneyState.from_dict(draft.state if draft else None)
+    change = request.GET.get("change") == "1"
+    if not flow.can_visit(page, state):
+        return redirect(_where_next(flow, state, change=change))
+    voice = flow.voice(state)
+
+    if request.method == "POST":
+        if page.terminal:
+            return redirect(_page_url(flow, page))
+        form = page_form(page, voice, data=request.POST)
+        saving = request.POST.get("action") == SAVE
+        valid = form.is_valid()
+        if valid:
+            # Saving to come back later keeps the answers but leaves the page to come back to.
+            state.record(page, form.cleaned_data, finished=not (saving and page.asks))
+        else:
+            state.keep_unsaved(page, raw_input(page, request.POST))
+        draft = services.draft_save(draft=draft, journey=slug, state=state)
+        _remember_draft(request, draft)
+        if saving:
+            return _save_page(request, journey, draft)
+        if valid:
+            following = flow.next_page(page, state)
+            if change or following is None:
+                return redirect(_where_next(flow, state, change=change))
+            return redirect(_page_url(flow, following))
+    elif page.slug in state.unsaved:
+        # What was typed last time did not validate: show it again, with its errors.
+        form = page_form(page, voice, data=rebind(state.unsaved[page.slug]))
+        form.is_valid()
+    else:
+        form = page_form(page, voice, initial={q.name: state.answers.get(q.name) for q in page.questions})
+
+    previous = flow.previous_page(page, state)
+    if change:
+        back_url = _check_answers_url(flow)
+    elif previous is not None:
+        back_url = _page_url(flow, previous)
+    else:
+        back_url = reverse("reporting:journey_start", args=[slug])
+    context = {
+        "journey": journey,
+        "page": page,
+        "form": form,
+        "heading": voice.say(page.title) or voice.say(page.questions[0].label),
+        "warning": voice.say(page.warning),
+        "body": [voice.say(paragraph) for paragraph in page.body],
+        "why": voice.say(page.why),
+        "continue_label": voice.say(page.continue_label),
+        "progress": flow.progress(page, state),
+        "back_url": back_url,
+        "change": change,
+        **(page.context(voice.answers) if page.context else {}),
+    }
+    return render(request, page.template, context)
+
+
+def _save_page(request: HttpRequest, journey: Journey, draft: Draft, *, new_code: bool = False) -> HttpResponse:
+    """Shows a new return code once, in this response: it is never stored anywhere we can
+    read it again. A draft that already has a code keeps it unless a new one is asked for."""
+    code = None
+    if new_code or not draft.return_code_hash:
+        code = services.draft_return_code_issue(draft=draft)
+    return render(
+        request,
+        "reporting/journey/save.html",
+        {"journey": journey, "draft": draft, "code": code, "resume_url": _where_next_for(journey, draft)},
+    )
+
+
+def _where_next_for(journey: Journey, draft: Draft) -> str:
+    return _where_next(journey.flow, JourneyState.from_dict(draft.state), change=False)
+
+
+@require_http_methods(["POST"])
+def journey_save(request, slug: str):
+    """ "Get a new code" from the save page, for someone who has lost theirs."""
+    journey, _flow = _journey_with_flow(slug)
+    draft = _session_draft(request, slug)
+    if draft is None:
+        return redirect("reporting:journey_start", slug)
+    return _save_page(request, journey, draft, new_code=True)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def journey_resume(request, slug: str):
+    journey, _flow = _journey_with_flow(slug)
+    form = ReturnCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.draft_resume(code=form.cleaned_data["code"], client=request.META.get("REMOTE_ADDR", ""))
+        except services.ReturnCodeLimited:
+            form.add_error("code", ReturnCodeForm.TOO_MANY)
+        else:
+            if draft is None:
+                form.add_error("code", ReturnCodeForm.NOT_FOUND)
+            else:
+                # A fresh session key, so whoever held the old one cannot follow into the draft.
+                request.session.cycle_key()
+                _remember_draft(request, draft)
+                return redirect(_where_next_for(JOURNEYS[draft.journey], draft))
+    return render(request, "reporting/journey/resume.html", {"journey": journey, "form": form})
+
+
+# --- check your answers, sending, and the confirmation ---------------------------------
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def journey_check_answers(request, slug: str):
+    journey, flow = _journey_with_flow(slug)
+    draft = _session_draft(request, slug)
+    if draft is None:
+        # After sending, Back and Send again land here: show the report already made.
+        report = selectors.report_for_submission_key(request.POST.get("submission_key", ""))
+        if report is not None and report.report_type == slug:
+            request.session[_sent_key(slug)] = str(report.pk)
+            return redirect("reporting:journey_sent", slug)
+        if request.session.get(_sent_key(slug)):
+            return redirect("reporting:journey_sent", slug)
+        return redirect("reporting:journey_start", slug)
+    state = JourneyState.from_dict(draft.state)
+    if not flow.is_finished(state):
+        return redirect(_where_next(flow, state, change=False))
+
+    not_sent = False
+    if request.method == "POST":
+        try:
+            report = services.report_submit(draft=draft, submission_key=request.POST.get("submission_key", ""))
+        except (services.ReportNotReady, services.SubmissionKeyMismatch):
+            return redirect(_where_next(flow, state, change=False))
+        except DatabaseError:
+            # Nothing was saved: the transaction rolled back, and the draft is as it was.
+            not_sent = True
+        else:
+            request.session.pop(_draft_key(slug), None)
+            request.session[_sent_key(slug)] = str(report.pk)
+            return redirect("reporting:journey_sent", slug)
+
+    decision = flow.routing(flow.answers(state))
+    return render(
+        request,
+        "reporting/journey/check_answers.html",
+        {
+            "journey": journey,
+            "summary": flow.summary(state),
+            "submission_key": draft.submission_key,
+            "force_name": _force_name(decision.force_code if decision else None),
+            "not_sent": not_sent,
+            "change_query": urlencode({"change": "1"}),
+        },
+        status=503 if not_sent else 200,
+    )
+
+
+def _force_name(code: str | None) -> str:
+    force = routing.forces().get(code) if code else None
+    return force.name if force else ""
+
+
+@require_safe
+def journey_sent(request, slug: str):
+    journey, _flow = _journey_with_flow(slug)
+    report = selectors.report_for_confirmation(report_id=request.session.get(_sent_key(slug)), journey=slug)
+    if report is None:
+        return redirect("reporting:journey_start", slug)
+    return render(request, "reporting/journey/sent.html", {"journey": journey, "report": report})
