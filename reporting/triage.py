@@ -1,0 +1,391 @@
+"""The rules of triage, and how a report reads to the staff who work it.
+
+Who may do what (roles and the status workflow), the default grade scheme, and pure
+helpers the staff views and the case file share: the safe-contact panel, the answers in
+the order they were given, the routing decision and the service-level clocks in words.
+Nothing here touches the database.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from . import service_levels
+from .journey.wording import Voice
+from .journeys import flow_for
+from .models import Report, StaffMember
+
+Role = StaffMember.Role
+Status = Report.Status
+
+# --- Roles ------------------------------------------------------------------------------
+
+# Who claims and works reports: triage, grading, notes, status, transfer requests.
+WORKERS = frozenset({Role.CONTACT_HANDLER, Role.CASE_OFFICER, Role.SUPERVISOR})
+# Who assigns work, decides on transfers from other forces, and reviews the audit trail.
+SUPERVISORS = frozenset({Role.SUPERVISOR})
+# Who sees the force's figures and reviews the audit trail.
+OVERSIGHT = frozenset({Role.SUPERVISOR, Role.FORCE_ADMIN})
+# Everyone with a force role can open the queue and, giving a reason, read a report.
+EVERYONE = frozenset(Role)
+
+# --- The status workflow -------------------------------------------------------------------
+
+OPEN_STATUSES = (Status.NEW, Status.IN_TRIAGE, Status.ALLOCATED, Status.CONTACT_MADE, Status.TRANSFERRED)
+# Where a report may go from each status by a status change. Transfers have their own
+# actions (request, accept, reject), so TRANSFERRED is never chosen here.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    Status.NEW: (Status.IN_TRIAGE, Status.ALLOCATED, Status.CONTACT_MADE, Status.CLOSED),
+    Status.IN_TRIAGE: (Status.ALLOCATED, Status.CONTACT_MADE, Status.CLOSED),
+    Status.ALLOCATED: (Status.IN_TRIAGE, Status.CONTACT_MADE, Status.CLOSED),
+    Status.CONTACT_MADE: (Status.ALLOCATED, Status.CLOSED),
+    Status.CLOSED: (Status.IN_TRIAGE,),
+    Status.TRANSFERRED: (),
+}
+# The milestone a status change meets, when it has one.
+MILESTONE_MET_BY = {Status.CONTACT_MADE: "first_contact"}
+
+STATUS_TAG_COLOURS = {
+    Status.NEW: "blue",
+    Status.IN_TRIAGE: "light-blue",
+    Status.ALLOCATED: "purple",
+    Status.CONTACT_MADE: "green",
+    Status.CLOSED: "grey",
+    Status.TRANSFERRED: "orange",
+}
+
+
+def can_work(member: StaffMember, report: Report) -> bool:
+    """May this member of staff change the report (grade it, add notes, move it on)?"""
+    return (
+        member.role in WORKERS
+        and report.force_id == member.force_id
+        and report.transfer_to_id is None
+        and (report.assigned_to_id == member.user_id or member.role in SUPERVISORS)
+    )
+
+
+def can_claim(member: StaffMember, report: Report) -> bool:
+    return (
+        member.role in WORKERS
+        and report.force_id == member.force_id
+        and report.assigned_to_id is None
+        and report.transfer_to_id is None
+        and report.status != Status.CLOSED
+    )
+
+
+def can_assign(member: StaffMember, report: Report) -> bool:
+    return (
+        member.role in SUPERVISORS
+        and report.force_id == member.force_id
+        and report.transfer_to_id is None
+        and report.status != Status.CLOSED
+    )
+
+
+def can_decide_transfer(member: StaffMember, report: Report) -> bool:
+    return member.role in SUPERVISORS and report.transfer_to_id == member.force_id
+
+
+# --- The default grade scheme -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DefaultGrade:
+    code: str
+    label: Promise
+    description: Promise
+    target_minutes: int | None
+    is_emergency: bool = False
+
+
+# Modelled on published response policies (research.md 2.2). Each force changes its own.
+DEFAULT_GRADES = (
+    DefaultGrade(
+        "emergency",
+        gettext_lazy("Emergency"),
+        gettext_lazy("Danger to life or serious harm now: pass to the control room immediately."),
+        15,
+        is_emergency=True,
+    ),
+    DefaultGrade(
+        "priority",
+        gettext_lazy("Priority"),
+        gettext_lazy("Needs police contact within the hour."),
+        60,
+    ),
+    DefaultGrade(
+        "scheduled",
+        gettext_lazy("Scheduled"),
+        gettext_lazy("A planned response or appointment within 48 hours."),
+        48 * 60,
+    ),
+    DefaultGrade(
+        "resolved_without_deployment",
+        gettext_lazy("Resolved without deployment"),
+        gettext_lazy("Dealt with by phone, online or by referral, without sending an officer."),
+        None,
+    ),
+)
+
+# --- Reasons for opening a report that is not assigned to you (DPA 2018 s.62) --------------
+
+ACCESS_REASONS = (
+    ("triage", gettext_lazy("Triaging the queue")),
+    ("supervision", gettext_lazy("Supervising or reviewing the case")),
+    ("contact", gettext_lazy("The person who reported contacted us")),
+    ("transfer", gettext_lazy("Deciding on a transfer from another force")),
+    ("other", gettext_lazy("Another reason")),
+)
+ASSIGNED_REASON = gettext_lazy("Assigned to me")
+
+# --- Kinds of report ------------------------------------------------------------------------
+
+# Short names for the queue's columns and filters; a journey not listed shows its title.
+TYPE_LABELS = {
+    "domestic-abuse": gettext_lazy("Domestic abuse"),
+    "rape-sexual-assault": gettext_lazy("Rape or sexual assault"),
+    "clares-law": gettext_lazy("Clare's Law request"),
+    "sarahs-law": gettext_lazy("Sarah's Law request"),
+}
+
+# --- Time in words --------------------------------------------------------------------------
+
+
+def duration_words(duration: timedelta) -> str:
+    """A length of time as people say it: "40 minutes", "5 hours", "3 days"."""
+    minutes = max(int(duration.total_seconds() // 60), 0)
+    if minutes < 60:
+        return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+    hours = minutes // 60
+    if hours < 48:
+        return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    days = hours // 24
+    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+
+
+@dataclass(frozen=True)
+class ClockState:
+    milestone: str
+    label: str
+    due_at: datetime
+    met_at: datetime | None
+    overdue: bool
+    words: str
+
+    @property
+    def tag_colour(self) -> str:
+        if self.met_at is not None:
+            return "grey"
+        return "red" if self.overdue else "green"
+
+
+def milestone_label(report_type: str, code: str) -> str:
+    for milestone in service_levels.milestones(report_type):
+        if milestone.code == code:
+            return str(milestone.label)
+    return code.replace("_", " ").capitalize()
+
+
+def clock_state(*, report_type: str, milestone: str, due_at: datetime, met_at: datetime | None, now: datetime):
+    label = milestone_label(report_type, milestone)
+    if met_at is not None:
+        late = met_at > due_at
+        words = _("Met late") if late else _("Met")
+        return ClockState(milestone, label, due_at, met_at, late, words)
+    if due_at <= now:
+        words = _("Overdue by %(time)s") % {"time": duration_words(now - due_at)}
+        return ClockState(milestone, label, due_at, None, True, words)
+    words = _("%(time)s left") % {"time": duration_words(due_at - now)}
+    return ClockState(milestone, label, due_at, None, False, words)
+
+
+def next_clock(clocks: Iterable[Any], *, report_type: str, now: datetime) -> ClockState | None:
+    """The soonest unmet service-level clock of a report, in words; None when all are met."""
+    unmet = sorted((clock for clock in clocks if clock.met_at is None), key=lambda clock: clock.due_at)
+    if not unmet:
+        return None
+    clock = unmet[0]
+    return clock_state(report_type=report_type, milestone=clock.milestone, due_at=clock.due_at, met_at=None, now=now)
+
+
+# --- Safe contact ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SafeContactKeys:
+    """Where one journey keeps what staff must know before contacting anyone."""
+
+    methods: str = "contact_methods"
+    # The option of `methods` that says a message may be left.
+    voicemail: str = "voicemail"
+    # The option of `methods` that says: do not contact me.
+    no_contact: str = "none"
+    details: tuple[str, ...] = ("phone", "email", "postal_address")
+    times: tuple[str, ...] = ("safe_days", "safe_times", "safe_times_detail", "callback", "callback_time")
+    trusted: str | None = "trusted_contact"
+    trusted_details: tuple[str, ...] = ("trusted_name", "trusted_relationship", "trusted_phone")
+    other: tuple[str, ...] = (
+        "they_know",
+        "person_lives_with",
+        "language",
+        "interpreter",
+        "access_needs",
+        "officer_gender",
+    )
+
+
+# A journey whose answers use other names registers its keys here; any other journey is
+# read with the defaults (the names the domestic abuse journey uses).
+SAFE_CONTACT_KEYS: dict[str, SafeContactKeys] = {"domestic-abuse": SafeContactKeys()}
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str
+
+
+@dataclass
+class SafeContact:
+    no_voicemail: bool
+    do_not_contact: bool
+    methods: list[str]
+    details: list[Row] = field(default_factory=list)
+    times: list[Row] = field(default_factory=list)
+    trusted: list[Row] = field(default_factory=list)
+    other: list[Row] = field(default_factory=list)
+
+
+def _questions(report_type: str) -> dict[str, Any]:
+    flow = flow_for(report_type)
+    if flow is None:
+        return {}
+    return {question.name: question for page in flow.pages for question in page.questions}
+
+
+def _voice(report_type: str, values: dict) -> Voice:
+    flow = flow_for(report_type)
+    return Voice(answers=values, them=bool(flow and flow.someone_else(values)))
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "\n".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def _row(name: str, values: dict, questions: dict, voice: Voice) -> Row | None:
+    value = values.get(name)
+    if value in (None, "", []):
+        return None
+    question = questions.get(name)
+    if question is None:
+        return Row(name.replace("_", " ").capitalize(), _as_text(value))
+    return Row(voice.say(question.summary or question.label), _as_text(question.display(value, voice, values)))
+
+
+def safe_contact(report_type: str, values: dict) -> SafeContact:
+    """What the person said about contacting them safely, for the top of the report."""
+    keys = SAFE_CONTACT_KEYS.get(report_type, SafeContactKeys())
+    questions = _questions(report_type)
+    voice = _voice(report_type, values)
+    chosen = values.get(keys.methods) or []
+    method_question = questions.get(keys.methods)
+    if chosen and method_question is not None:
+        methods = method_question.display(chosen, voice, values)
+        methods = methods if isinstance(methods, list) else [methods]
+    else:
+        methods = [str(method) for method in chosen]
+
+    def rows(names: tuple[str, ...]) -> list[Row]:
+        return [row for name in names if (row := _row(name, values, questions, voice)) is not None]
+
+    trusted = []
+    if keys.trusted and values.get(keys.trusted) == "yes":
+        trusted = rows(keys.trusted_details)
+    return SafeContact(
+        no_voicemail=keys.voicemail not in chosen,
+        do_not_contact=keys.no_contact in chosen,
+        methods=methods,
+        details=rows(keys.details),
+        times=rows(keys.times),
+        trusted=trusted,
+        other=rows(keys.other),
+    )
+
+
+# --- The answers as given ---------------------------------------------------------------------
+
+
+@dataclass
+class AnswerSection:
+    title: str
+    rows: list[Row]
+
+
+def answers_as_given(answers: dict) -> list[AnswerSection]:
+    """The questions as the person saw them, in the order they answered them, grouped into
+    their sections: read from the record kept with the report, not from today's wording."""
+    sections: list[AnswerSection] = []
+    for entry in answers.get("asked") or []:
+        title = str(entry.get("section", ""))
+        if not sections or sections[-1].title != title:
+            sections.append(AnswerSection(title=title, rows=[]))
+        sections[-1].rows.append(Row(str(entry.get("question", "")), _as_text(entry.get("answer", ""))))
+    return sections
+
+
+# --- The routing decision ------------------------------------------------------------------------
+
+RULES = {
+    "district_whole": gettext_lazy("The whole postcode district is in one force area"),
+    "district_majority": gettext_lazy("Most of the postcode district is in one force area"),
+    "district_split": gettext_lazy("The postcode district is split between force areas"),
+    "district_unknown": gettext_lazy("The postcode district is not in our data"),
+    "postcode_not_given": gettext_lazy("No postcode was given"),
+    "postcode_format": gettext_lazy("The postcode was not in a valid format"),
+    "railway": gettext_lazy("It happened on the railway (British Transport Police)"),
+    "area_choice": gettext_lazy("The person chose the council area"),
+    "force_choice": gettext_lazy("The person chose the police force"),
+}
+BASES = {
+    "incident": gettext_lazy("Where it happened"),
+    "home": gettext_lazy("Where the person lives"),
+}
+
+
+def routing_rows(record: dict, force_names: dict[str, str]) -> list[Row]:
+    """The routing decision in words, from RoutingDecision.as_record()."""
+    record = record or {}
+    given = record.get("input") or {}
+    rows = [
+        Row(_("Routed to"), force_names.get(record.get("force") or "", record.get("force") or "")),
+        Row(_("Decided by"), str(RULES.get(record.get("rule") or "", record.get("rule") or ""))),
+        Row(_("Based on"), str(BASES.get(given.get("basis") or "", given.get("basis") or ""))),
+    ]
+    if given.get("postcode"):
+        rows.append(Row(_("Postcode"), given["postcode"]))
+    if given.get("district"):
+        rows.append(Row(_("Postcode district"), given["district"]))
+    if record.get("confidence") is not None:
+        rows.append(Row(_("Share of the district in this force"), f"{float(record['confidence']):.0%}"))
+    candidates = record.get("candidates") or []
+    if candidates:
+        rows.append(
+            Row(
+                _("Other possible forces"),
+                "\n".join(
+                    f"{force_names.get(c.get('force'), c.get('force'))} ({float(c.get('share') or 0):.0%})"
+                    for c in candidates
+                ),
+            )
+        )
+    rows.append(Row(_("Reference data version"), str(record.get("data_version", ""))))
+    return rows
