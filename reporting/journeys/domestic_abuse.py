@@ -13,18 +13,17 @@ from ..journey import (
     Checkboxes,
     Email,
     Flow,
-    Includes,
     Is,
     LongText,
     Not,
     Option,
     Page,
     Perspective,
-    Phone,
     Radios,
     Section,
     Text,
 )
+from ..journey.contact import contact_pages
 from ..journey.location import location_decision, location_pages
 from ..journey.wording import Answers
 
@@ -548,213 +547,14 @@ PERSON = (
     ),
 )
 
-CAN_BE_CONTACTED = Includes("contact_methods", "call", "voicemail", "text", "email", "letter")
-
-CONTACT = (
-    Page(
-        slug="contact-methods",
-        section="contact",
-        questions=(
-            Checkboxes(
-                name="contact_methods",
-                label=_("Which ways are safe for us to contact you?"),
-                hint=Perspective(
-                    me=_("Only choose ways the person who hurt you cannot see or hear. Select all that are safe."),
-                    them=_("Select all the ways that are safe for you."),
-                ),
-                summary=_("Safe ways to contact you"),
-                options=(
-                    Option("call", _("Phone call")),
-                    Option("voicemail", _("Voicemail"), hint=_("We will only leave a message if you choose this")),
-                    Option("text", _("Text message")),
-                    Option("email", _("Email")),
-                    Option("letter", _("Letter")),
-                    Option(
-                        "none",
-                        _("Do not contact me"),
-                        hint=_(
-                            "We will still read your report, but without a way to contact you we may not be able to take it further"
-                        ),
-                        set_apart=True,
-                    ),
-                ),
-            ),
-        ),
-        why=_("Contacting you in the wrong way could put you at risk. We will only use the ways you choose."),
+CONTACT = contact_pages(
+    section="contact",
+    avoid=Perspective(
+        me=_("Only choose ways the person who hurt you cannot see or hear. Select all that are safe."),
+        them=_("Select all the ways that are safe for you."),
     ),
-    Page(
-        slug="contact-phone",
-        section="contact",
-        when=Includes("contact_methods", "call", "voicemail", "text"),
-        questions=(
-            Phone(
-                name="phone",
-                label=_("What phone number should we use?"),
-                hint=_("Only give a number the person who hurt you cannot answer or check."),
-                required=_("Enter a phone number, or go back and choose another way to contact you"),
-                summary=_("Phone number"),
-            ),
-        ),
-    ),
-    Page(
-        slug="contact-email",
-        section="contact",
-        when=Includes("contact_methods", "email"),
-        questions=(
-            Email(
-                name="email",
-                label=_("What email address should we use?"),
-                hint=_("Only give an address nobody else can read."),
-                required=_("Enter an email address, or go back and choose another way to contact you"),
-                summary=_("Email address"),
-            ),
-        ),
-    ),
-    Page(
-        slug="contact-address",
-        section="contact",
-        when=Includes("contact_methods", "letter"),
-        questions=(
-            LongText(
-                name="postal_address",
-                label=_("What address should we write to?"),
-                hint=_("Include the postcode."),
-                required=_("Enter an address, or go back and choose another way to contact you"),
-                summary=_("Address for letters"),
-                rows=4,
-                max_length=500,
-            ),
-        ),
-    ),
-    Page(
-        slug="safe-times",
-        section="contact",
-        when=CAN_BE_CONTACTED,
-        title=_("When is it safe to contact you?"),
-        body=(_("Leave these empty if any time is safe."),),
-        questions=(
-            Checkboxes(
-                name="safe_days",
-                label=_("Which days?"),
-                summary=_("Safe days"),
-                options=(
-                    Option("weekdays", _("Weekdays (Monday to Friday)")),
-                    Option("weekends", _("Weekends")),
-                ),
-            ),
-            Checkboxes(
-                name="safe_times",
-                label=_("What times of day?"),
-                summary=_("Safe times"),
-                options=(
-                    Option("morning", _("Morning (8am to 12pm)")),
-                    Option("afternoon", _("Afternoon (12pm to 5pm)")),
-                    Option("evening", _("Evening (5pm to 9pm)")),
-                ),
-            ),
-            Text(
-                name="safe_times_detail",
-                label=_("Anything else about when it is safe (optional)"),
-                hint=_("For example 'only when I am at work' or 'never after 6pm'."),
-                summary=_("More about safe times"),
-                width=None,
-            ),
-        ),
-    ),
-    Page(
-        slug="trusted-person",
-        section="contact",
-        questions=(
-            Radios(
-                name="trusted_contact",
-                label=_("Is there someone we can contact instead of you?"),
-                hint=_(
-                    "For example a friend, a relative or a support worker you trust, if we cannot reach you safely."
-                ),
-                summary=_("Someone to contact instead"),
-                options=(Option("yes", _("Yes")), Option("no", _("No"))),
-            ),
-        ),
-    ),
-    Page(
-        slug="trusted-person-details",
-        section="contact",
-        when=Is("trusted_contact", "yes"),
-        title=_("Who can we contact instead of you?"),
-        questions=(
-            Text(
-                name="trusted_name",
-                label=_("Their name"),
-                summary=_("Name of the person to contact instead"),
-                width=None,
-            ),
-            Text(
-                name="trusted_relationship",
-                label=_("How do you know them? (optional)"),
-                summary=_("How you know the person to contact instead"),
-                width=None,
-            ),
-            Phone(
-                name="trusted_phone",
-                label=_("Their phone number"),
-                required=_("Enter their phone number"),
-                summary=_("Phone number of the person to contact instead"),
-            ),
-        ),
-    ),
-    Page(
-        slug="language",
-        section="contact",
-        title=_("Language"),
-        questions=(
-            Text(
-                name="language",
-                label=_("Which language would you like us to use? (optional)"),
-                hint=_("For example English, Welsh, Polish or British Sign Language."),
-                summary=_("Language"),
-            ),
-            Radios(
-                name="interpreter",
-                label=_("Do you need an interpreter?"),
-                summary=_("Interpreter needed"),
-                options=(Option("yes", _("Yes")), Option("no", _("No"))),
-                inline=True,
-            ),
-        ),
-    ),
-    Page(
-        slug="access-needs",
-        section="contact",
-        questions=(
-            LongText(
-                name="access_needs",
-                label=_("Do you have any communication or access needs? (optional)"),
-                hint=_(
-                    "For example if you use Relay UK, need information in Easy Read or large print, need more time, or need a step-free place to meet."
-                ),
-                summary=_("Communication or access needs"),
-                rows=4,
-                max_length=2_000,
-            ),
-        ),
-    ),
-    Page(
-        slug="officer",
-        section="contact",
-        questions=(
-            Radios(
-                name="officer_gender",
-                label=_("Would you prefer to speak to a female or male officer?"),
-                hint=_("We will try to arrange this, but we cannot always promise it."),
-                summary=_("Officer preference"),
-                options=(
-                    Option("female", _("A female officer")),
-                    Option("male", _("A male officer")),
-                    Option("no_preference", _("I do not mind")),
-                    Option("rather_not", RATHER_NOT_SAY, set_apart=True),
-                ),
-            ),
-        ),
+    without_contact=_(
+        "We will still read your report, but without a way to contact you we may not be able to take it further"
     ),
 )
 
