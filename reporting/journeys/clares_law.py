@@ -11,7 +11,6 @@ the police contact them only in the ways, and at the times, they choose.
 from django.utils.translation import gettext_lazy as _
 
 from ..journey import (
-    DateInput,
     Flow,
     Is,
     LongText,
@@ -26,6 +25,7 @@ from ..journey import (
 )
 from ..journey.contact import contact_pages
 from ..journey.location import address_decision, address_pages, with_cross_force_checks
+from ..journey.people import SubjectSummaries, applicant_pages, date_of_birth_or_age_page, subject_pages
 from ..journey.questions import Question
 from ..journey.wording import Answers, Wording
 
@@ -125,58 +125,16 @@ START = (
 )
 
 YOU = (
-    Page(
-        slug="your-name",
+    *applicant_pages(
         section="you",
-        title=_("Your name"),
-        questions=(
-            Text(
-                name="applicant_name",
-                label=_("Full name"),
-                required=_("Enter your full name"),
-                summary=_("Your full name"),
-                width=None,
-            ),
-            Text(
-                name="applicant_previous_names",
-                label=_("Any previous names (optional)"),
-                hint=_("For example a name you had before you married."),
-                summary=_("Your previous names"),
-                width=None,
-            ),
-        ),
+        other_names="applicant_previous_names",
+        other_names_label=_("Any previous names (optional)"),
+        other_names_summary=_("Your previous names"),
         why=_(
             "The police need to know who is asking, to check your application and to contact you. They will not tell the person you are asking about that you applied."
         ),
-    ),
-    Page(
-        slug="your-date-of-birth",
-        section="you",
-        questions=(
-            DateInput(
-                name="applicant_dob",
-                label=_("What is your date of birth?"),
-                hint=_("For example, 27 3 1990. You can leave this empty."),
-                summary=_("Your date of birth"),
-                in_future=_("Your date of birth must be in the past"),
-            ),
-        ),
-        why=_("It helps the police find the right records and confirm who you are when they meet you."),
-    ),
-    Page(
-        slug="your-address",
-        section="you",
-        when=FOR_SOMEONE_ELSE,
-        questions=(
-            LongText(
-                name="applicant_address",
-                label=_("What is your address? (optional)"),
-                hint=_("Include the postcode. Leave this empty if it is not safe to give it."),
-                summary=_("Your address"),
-                rows=4,
-                max_length=500,
-            ),
-        ),
+        # Applying for themselves, they give their address as the person at risk.
+        address_when=FOR_SOMEONE_ELSE,
     ),
     Page(
         slug="your-connection",
@@ -272,26 +230,13 @@ AT_RISK = (
             ),
         ),
     ),
-    Page(
+    date_of_birth_or_age_page(
         slug="their-date-of-birth",
         section="at_risk",
+        prefix="at_risk",
+        date_of_birth_summary=_("Date of birth of the person at risk"),
+        age_summary=_("Age of the person at risk"),
         when=FOR_SOMEONE_ELSE,
-        title=_("Their date of birth or age"),
-        body=(_("Give their date of birth if you know it. If not, a rough age helps."),),
-        questions=(
-            DateInput(
-                name="at_risk_dob",
-                label=_("Date of birth (optional)"),
-                summary=_("Date of birth of the person at risk"),
-            ),
-            Text(
-                name="at_risk_age",
-                label=_("Or their age, roughly (optional)"),
-                hint=_("For example 'about 30'."),
-                summary=_("Age of the person at risk"),
-                width=10,
-            ),
-        ),
     ),
     Page(
         slug="address",
@@ -423,68 +368,18 @@ SUBJECT = (
             ),
         ),
     ),
-    Page(
-        slug="subject-name",
+    *subject_pages(
         section="subject",
         title=_("Their name"),
-        questions=(
-            Text(
-                name="subject_name",
-                label=_("Their full name"),
-                hint=_("If you only know part of it, or a nickname, give that."),
-                required=_("Enter their name, or the name you know them by"),
-                summary=_("Name of the person you are asking about"),
-                width=None,
-            ),
-            Text(
-                name="subject_other_names",
-                label=_("Any other names they use or have used (optional)"),
-                hint=_("For example a nickname, a name on social media, or a name before they married."),
-                summary=_("Other names of the person you are asking about"),
-                width=None,
-            ),
+        summaries=SubjectSummaries(
+            name=_("Name of the person you are asking about"),
+            other_names=_("Other names of the person you are asking about"),
+            date_of_birth=_("Date of birth of the person you are asking about"),
+            age=_("Age of the person you are asking about"),
+            address=_("Address of the person you are asking about"),
+            postcode=_("Postcode of the person you are asking about"),
         ),
         why=_("The police need the name to find the right records. They will not tell this person that you asked."),
-    ),
-    Page(
-        slug="subject-date-of-birth",
-        section="subject",
-        title=_("Their date of birth or age"),
-        body=(_("Give their date of birth if you know it. If not, a rough age helps."),),
-        questions=(
-            DateInput(
-                name="subject_dob",
-                label=_("Date of birth (optional)"),
-                summary=_("Date of birth of the person you are asking about"),
-            ),
-            Text(
-                name="subject_age",
-                label=_("Or their age, roughly (optional)"),
-                hint=_("For example 'about 30'."),
-                summary=_("Age of the person you are asking about"),
-                width=10,
-            ),
-        ),
-    ),
-    Page(
-        slug="subject-address",
-        section="subject",
-        title=_("Their address"),
-        body=(_("Tell us where they live now, if you know. You can leave this empty."),),
-        questions=(
-            LongText(
-                name="subject_address",
-                label=_("Address (optional)"),
-                summary=_("Address of the person you are asking about"),
-                rows=3,
-                max_length=500,
-            ),
-            Postcode(
-                name="subject_postcode",
-                label=_("Postcode (optional)"),
-                summary=_("Postcode of the person you are asking about"),
-            ),
-        ),
     ),
     Page(
         slug="subject-moved",

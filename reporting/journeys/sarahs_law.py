@@ -25,6 +25,7 @@ from ..journey import (
 )
 from ..journey.contact import contact_pages
 from ..journey.location import address_decision, address_pages, with_cross_force_checks
+from ..journey.people import SubjectSummaries, applicant_pages, subject_pages
 from ..journey.wording import Answers
 
 SLUG = "sarahs-law"
@@ -69,55 +70,12 @@ START = (
 )
 
 YOU = (
-    Page(
-        slug="your-name",
+    *applicant_pages(
         section="you",
-        title=_("Your name"),
-        questions=(
-            Text(
-                name="applicant_name",
-                label=_("Full name"),
-                required=_("Enter your full name"),
-                summary=_("Your full name"),
-                width=None,
-            ),
-            Text(
-                name="applicant_other_names",
-                label=_("Any other names you have used (optional)"),
-                hint=_("For example a name you had before you married."),
-                summary=_("Your other names"),
-                width=None,
-            ),
-        ),
+        other_names="applicant_other_names",
+        other_names_label=_("Any other names you have used (optional)"),
+        other_names_summary=_("Your other names"),
         why=_("The police need to know who is asking, to check your application and to contact you."),
-    ),
-    Page(
-        slug="your-date-of-birth",
-        section="you",
-        questions=(
-            DateInput(
-                name="applicant_dob",
-                label=_("What is your date of birth?"),
-                hint=_("For example, 27 3 1990. You can leave this empty."),
-                summary=_("Your date of birth"),
-                in_future=_("Your date of birth must be in the past"),
-            ),
-        ),
-        why=_("It helps the police find the right records and confirm who you are when they meet you."),
-    ),
-    Page(
-        slug="your-address",
-        section="you",
-        questions=(
-            LongText(
-                name="applicant_address",
-                label=_("What is your address? (optional)"),
-                hint=_("Include the postcode. Leave this empty if it is not safe to give it."),
-                summary=_("Your address"),
-                rows=4,
-                max_length=500,
-            ),
-        ),
     ),
     Page(
         slug="your-connection",
@@ -249,67 +207,17 @@ CHILD = (
 )
 
 SUBJECT = (
-    Page(
-        slug="subject-name",
+    *subject_pages(
         section="subject",
         title=_("The person you are worried about"),
         body=(_("Tell us about the one person this application is about."),),
-        questions=(
-            Text(
-                name="subject_name",
-                label=_("Their full name"),
-                hint=_("If you only know part of it, or a nickname, give that."),
-                required=_("Enter their name, or the name you know them by"),
-                summary=_("Name of the person you are worried about"),
-                width=None,
-            ),
-            Text(
-                name="subject_other_names",
-                label=_("Any other names they use or have used (optional)"),
-                hint=_("For example a nickname, a name on social media, or a name before they married."),
-                summary=_("Other names of the person you are worried about"),
-                width=None,
-            ),
-        ),
-    ),
-    Page(
-        slug="subject-date-of-birth",
-        section="subject",
-        title=_("Their date of birth or age"),
-        body=(_("Give their date of birth if you know it. If not, a rough age helps."),),
-        questions=(
-            DateInput(
-                name="subject_dob",
-                label=_("Date of birth (optional)"),
-                summary=_("Date of birth of the person you are worried about"),
-            ),
-            Text(
-                name="subject_age",
-                label=_("Or their age, roughly (optional)"),
-                hint=_("For example 'about 30'."),
-                summary=_("Age of the person you are worried about"),
-                width=10,
-            ),
-        ),
-    ),
-    Page(
-        slug="subject-address",
-        section="subject",
-        title=_("Their address"),
-        body=(_("Tell us where they live now, if you know. You can leave this empty."),),
-        questions=(
-            LongText(
-                name="subject_address",
-                label=_("Address (optional)"),
-                summary=_("Address of the person you are worried about"),
-                rows=3,
-                max_length=500,
-            ),
-            Postcode(
-                name="subject_postcode",
-                label=_("Postcode (optional)"),
-                summary=_("Postcode of the person you are worried about"),
-            ),
+        summaries=SubjectSummaries(
+            name=_("Name of the person you are worried about"),
+            other_names=_("Other names of the person you are worried about"),
+            date_of_birth=_("Date of birth of the person you are worried about"),
+            age=_("Age of the person you are worried about"),
+            address=_("Address of the person you are worried about"),
+            postcode=_("Postcode of the person you are worried about"),
         ),
     ),
     Page(
