@@ -126,40 +126,6 @@ DOMESTIC_ABUSE_BRANCHES = [
 ]
 
 
-def journey_state_at(slug: str, *, journey: str = "domestic-abuse"):
-    """A JourneyState in which the page is shown and every page before it is done, as if
-    the person had just arrived at it."""
-    from reporting.journey import JourneyState
-    from reporting.journeys import flow_for
-
-    flow = flow_for(journey)
-    for answers in DOMESTIC_ABUSE_BRANCHES:
-        shown = flow.shown(JourneyState(answers=dict(answers)))
-        slugs = [page.slug for page in shown]
-        if slug in slugs:
-            before = shown[: slugs.index(slug)]
-            asked = {question.name for page in before for question in page.questions}
-            return JourneyState(
-                answers={name: value for name, value in answers.items() if name in asked},
-                completed=[page.slug for page in before],
-            )
-    raise LookupError(f"No set of answers reaches {slug}")
-
-
-def session_with_draft_at(slug: str, *, journey: str = "domestic-abuse") -> str:
-    """A server-side session whose draft has just reached the page; returns its key, to be
-    set as the session cookie of a browser."""
-    from django.contrib.sessions.backends.db import SessionStore
-
-    from reporting.services import draft_save
-
-    draft = draft_save(draft=None, journey=journey, state=journey_state_at(slug, journey=journey))
-    session = SessionStore()
-    session[f"reporting.draft.{journey}"] = str(draft.pk)
-    session.create()
-    return session.session_key
-
-
 # --- Support agencies and referrals (built through the support services) ---
 
 

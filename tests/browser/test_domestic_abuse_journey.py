@@ -13,7 +13,7 @@ from django.conf import settings
 from reporting.journeys.domestic_abuse import DOMESTIC_ABUSE
 from reporting.models import Draft, Report
 from tests.browser.accessibility import assert_accessible
-from tests.factories import session_with_draft_at
+from tests.factories import session_with_draft_reaching
 
 START = "/report/domestic-abuse/"
 
@@ -229,7 +229,13 @@ def test_every_page_of_the_journey_is_accessible_including_its_error_state(visit
     """Every page, reached directly with a draft that has just got there, so pages that no
     walk above happens to pass (a letter address, a copy by email) are checked too."""
     visitor.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session_with_draft_at(slug), "url": visitor.base_url}]
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session_with_draft_reaching(slug, journey="domestic-abuse"),
+                "url": visitor.base_url,
+            }
+        ]
     )
     page = visitor.page
     page.goto(f"{START}{slug}/")
