@@ -93,7 +93,13 @@ def agency_referral_decline(request, referral_id):
     if not referral.can_decline:
         _already(request, referral)
         return redirect("support:agency_referral", referral_id=referral.pk)
-    return render(request, "support/agency/decline.html", {"referral": referral, "form": form})
+    return _action_page(
+        request,
+        referral,
+        form,
+        title=_("Decline the referral"),
+        intro=_("Decline only if your service cannot help. The police will look for other support for the person."),
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -120,7 +126,21 @@ def agency_referral_first_contact(request, referral_id):
     if not referral.can_record_first_contact:
         _already(request, referral)
         return redirect("support:agency_referral", referral_id=referral.pk)
-    return render(request, "support/agency/first_contact.html", {"referral": referral, "form": form})
+    return _action_page(
+        request,
+        referral,
+        form,
+        title=_("Record first contact"),
+        intro=_(
+            "Record this once you have spoken to the person, or reached them in one of the ways they said was safe."
+        ),
+    )
+
+
+def _action_page(request, referral, form, *, title, intro):
+    return render(
+        request, "support/agency/action.html", {"referral": referral, "form": form, "title": title, "intro": intro}
+    )
 
 
 # --- Force staff -------------------------------------------------------------------------
