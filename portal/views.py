@@ -1,11 +1,11 @@
 """The public shell: home, information pages and the exit route."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST, require_safe
 from django.views.generic import TemplateView
 
 from .middleware import SessionLanguageMiddleware
@@ -59,4 +59,19 @@ def choose_language(request, code: str):
 def csrf_failure(request, reason=""):
     """A form sent after the visitor's session ended (30 minutes without a page, or after
     "Exit this page"): say so calmly, instead of Django's technical 403 page."""
-    return render(request, "portal/pages/session_ended.html", status=403)
+    return render(request, "portal/pages/session_ended.html", {"refused": True}, status=403)
+
+
+@require_POST
+def keep_alive(request):
+    """ "Keep the form open" / "Stay signed in" in the timeout warning: the request itself
+    renews the session (and, under /staff/, the idle clock the staff middleware keeps)."""
+    return HttpResponse(status=204)
+
+
+@require_safe
+def form_closed(request):
+    """Where a page goes when its session runs out with nobody there: the session ends now,
+    so nothing the person was doing can be brought back on this device."""
+    request.session.flush()
+    return render(request, "portal/pages/session_ended.html")
