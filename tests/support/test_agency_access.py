@@ -61,6 +61,8 @@ AGENCY_STAFF_ALLOWED = {
     reverse("portal:staff_set_up"),
     reverse("portal:staff_sign_out"),
     reverse("portal:staff_backup_codes"),
+    # "Stay signed in" in the timeout warning: it renews their own session, and shows nothing.
+    reverse("portal:staff_keep_alive"),
     reverse("admin:login"),
     reverse("admin:logout"),
     # The staff home sends agency staff on to their inbox.
