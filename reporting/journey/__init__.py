@@ -3,8 +3,9 @@
 A journey is a Flow (flow.py) of Pages holding Questions (questions.py), shown or skipped by
 Conditions (conditions.py), with wording that can follow the answers (wording.py). Pages
 asked once for each of several things are declared once (repeat.py). The location pages
-(location.py), the safe-contact pages (contact.py) and the pages about the applicant and the
-person asked about in an application (people.py) can be included by any journey.
+(location.py), the safe-contact pages (contact.py), the pages about the applicant and the
+person asked about in an application (people.py) and the pages about who is reporting and
+what happened (account.py) can be included by any journey.
 reporting/journeys/ declares the journeys; reporting/views.py renders any of them.
 """
 

@@ -23,18 +23,20 @@ from ..journey import (
     Section,
     Text,
 )
+from ..journey.account import (
+    YES_NO_NOT_SURE,
+    about_them_page,
+    about_you_page,
+    what_happened_page,
+    when_page,
+    your_name_page,
+)
 from ..journey.contact import contact_pages
 from ..journey.location import location_decision, location_pages
 from ..journey.wording import Answers
 
 SOMEONE_ELSE = Is("who_for", "someone_else")
 RATHER_NOT_SAY = _("I'd rather not say")
-
-YES_NO_NOT_SURE = (
-    Option("yes", _("Yes")),
-    Option("no", _("No")),
-    Option("not_sure", _("I'm not sure")),
-)
 
 # Stable codes triage reads; the wording can change, these must not.
 RISK_INDICATORS = (
@@ -75,11 +77,7 @@ NOW = (
                 label=_("Is anyone in danger right now?"),
                 hint=_("For example, if the person who hurt you is with you, nearby or on their way."),
                 required=_("Select whether anyone is in danger right now"),
-                options=(
-                    Option("yes", _("Yes")),
-                    Option("no", _("No")),
-                    Option("not_sure", _("I'm not sure")),
-                ),
+                options=YES_NO_NOT_SURE,
             ),
         ),
     ),
@@ -127,62 +125,22 @@ WHO = (
             ),
         ),
     ),
-    Page(
-        slug="your-name",
+    your_name_page(
         section="who",
         when=Not(SOMEONE_ELSE),
-        questions=(
-            Text(
-                name="your_name",
-                label=_("What is your name?"),
-                hint=_("You can leave this empty. It is easier for us to help you if we know who you are."),
-                summary=_("Your name"),
-            ),
-        ),
+        hint=_("You can leave this empty. It is easier for us to help you if we know who you are."),
     ),
-    Page(
-        slug="about-them",
+    about_them_page(
         section="who",
         when=SOMEONE_ELSE,
         title=_("About the person you are worried about"),
-        questions=(
-            Text(
-                name="their_name",
-                label=_("Their name (optional)"),
-                summary=_("Name of the person you are worried about"),
-            ),
-            Radios(
-                name="they_know",
-                label=_("Do they know you are telling the police?"),
-                hint=_("We ask so that we do not contact them in a way that could put them at risk."),
-                options=YES_NO_NOT_SURE,
-            ),
-        ),
+        name_summary=_("Name of the person you are worried about"),
+        they_know_hint=_("We ask so that we do not contact them in a way that could put them at risk."),
     ),
-    Page(
-        slug="about-you",
+    about_you_page(
         section="who",
         when=SOMEONE_ELSE,
-        title=_("About you"),
-        body=(_("We will contact you, not them, unless you tell us it is safe to contact them."),),
-        questions=(
-            Text(name="reporter_name", label=_("Your name (optional)"), summary=_("Your name")),
-            Radios(
-                name="reporter_connection",
-                label=_("How do you know them? (optional)"),
-                summary=_("How you know the person you are worried about"),
-                options=(
-                    Option("friend", _("Friend or neighbour")),
-                    Option("family", _("Family member")),
-                    Option(
-                        "work",
-                        _("Through my work"),
-                        hint=_("For example as a support worker, teacher or health worker"),
-                    ),
-                    Option("other", _("Another way")),
-                ),
-            ),
-        ),
+        connection_summary=_("How you know the person you are worried about"),
     ),
 )
 
@@ -303,46 +261,29 @@ WHAT = (
         ),
         why=_("Knowing what has happened helps us decide which officers and support services can help."),
     ),
-    Page(
-        slug="what-happened",
+    what_happened_page(
         section="what",
-        questions=(
-            LongText(
-                name="what_happened",
-                label=Perspective(me=_("Tell us what happened"), them=_("Tell us what has happened to them")),
-                hint=_(
-                    "Use your own words. You do not need to start at the beginning or remember everything. You can leave this empty and tell an officer instead."
-                ),
-                summary=_("What happened"),
-            ),
+        them=_("Tell us what has happened to them"),
+        hint=_(
+            "Use your own words. You do not need to start at the beginning or remember everything. You can leave this empty and tell an officer instead."
         ),
     ),
-    Page(
-        slug="when",
+    when_page(
         section="what",
-        title=_("When did it happen?"),
-        questions=(
-            Radios(
-                name="when_last",
-                label=_("When did it last happen?"),
-                summary=_("When it last happened"),
-                options=(
-                    Option("ongoing", _("It is still happening")),
-                    Option("today", _("Today")),
-                    Option("this_week", _("In the last 7 days")),
-                    Option("this_month", _("In the last month")),
-                    Option("longer", _("More than a month ago")),
-                    Option("not_sure", _("I'm not sure"), set_apart=True),
-                ),
-            ),
-            Text(
-                name="when_detail",
-                label=_("If you know the date, or roughly when, tell us (optional)"),
-                hint=_("For example '3 March', 'around Christmas' or 'for the last two years'."),
-                summary=_("Dates"),
-                width=None,
+        roughly=Radios(
+            name="when_last",
+            label=_("When did it last happen?"),
+            summary=_("When it last happened"),
+            options=(
+                Option("ongoing", _("It is still happening")),
+                Option("today", _("Today")),
+                Option("this_week", _("In the last 7 days")),
+                Option("this_month", _("In the last month")),
+                Option("longer", _("More than a month ago")),
+                Option("not_sure", _("I'm not sure"), set_apart=True),
             ),
         ),
+        examples=_("For example '3 March', 'around Christmas' or 'for the last two years'."),
     ),
 )
 

@@ -29,6 +29,14 @@ from ..journey import (
     Text,
     When,
 )
+from ..journey.account import (
+    YES_NO_NOT_SURE,
+    about_them_page,
+    about_you_page,
+    what_happened_page,
+    when_page,
+    your_name_page,
+)
 from ..journey.contact import contact_pages
 from ..journey.location import location_decision, location_pages
 from ..journey.wording import Answers
@@ -63,45 +71,17 @@ SECTIONS = (
     Section("support", _("Support")),
 )
 
-YOUR_NAME = Page(
-    slug="your-name",
+YOUR_NAME = your_name_page(
     section="who",
     when=WITH_MY_DETAILS,
-    questions=(
-        Text(
-            name="your_name",
-            label=_("What is your name?"),
-            hint=_("You can leave this empty. It helps us if we know who you are when we contact you."),
-            summary=_("Your name"),
-        ),
-    ),
+    hint=_("You can leave this empty. It helps us if we know who you are when we contact you."),
 )
 
-ABOUT_YOU = Page(
-    slug="about-you",
+ABOUT_YOU = about_you_page(
     section="who",
     when=SOMEONE_ELSE,
-    title=_("About you"),
-    body=(_("We will contact you, not them, unless you tell us it is safe to contact them."),),
-    questions=(
-        Text(name="reporter_name", label=_("Your name (optional)"), summary=_("Your name")),
-        Radios(
-            name="reporter_connection",
-            label=_("How do you know them? (optional)"),
-            summary=_("How you know the person it happened to"),
-            options=(
-                Option("friend", _("Friend or neighbour")),
-                Option("family", _("Family member")),
-                Option("partner", _("Partner")),
-                Option(
-                    "work",
-                    _("Through my work"),
-                    hint=_("For example as a support worker, teacher or health worker"),
-                ),
-                Option("other", _("Another way")),
-            ),
-        ),
-    ),
+    connection_summary=_("How you know the person it happened to"),
+    partner=True,
 )
 
 CONTACT = contact_pages(
@@ -258,11 +238,7 @@ RECENT = (
                 label=_("Did it happen in the last 7 days?"),
                 hint=_("If you are not sure, choose 'I'm not sure'."),
                 summary=_("In the last 7 days"),
-                options=(
-                    Option("yes", _("Yes")),
-                    Option("no", _("No")),
-                    Option("not_sure", _("I'm not sure")),
-                ),
+                options=YES_NO_NOT_SURE,
             ),
         ),
         why=_("If it was recent, there is medical care and help with keeping evidence. We will tell you about it."),
@@ -279,28 +255,12 @@ RECENT = (
 
 WHO = (
     YOUR_NAME,
-    Page(
-        slug="about-them",
+    about_them_page(
         section="who",
         when=SOMEONE_ELSE,
         title=_("About the person it happened to"),
-        questions=(
-            Text(
-                name="their_name",
-                label=_("Their name (optional)"),
-                summary=_("Name of the person it happened to"),
-            ),
-            Radios(
-                name="they_know",
-                label=_("Do they know you are telling the police?"),
-                hint=_("We ask so that we do not contact them in a way that could upset them or put them at risk."),
-                options=(
-                    Option("yes", _("Yes")),
-                    Option("no", _("No")),
-                    Option("not_sure", _("I'm not sure")),
-                ),
-            ),
-        ),
+        name_summary=_("Name of the person it happened to"),
+        they_know_hint=_("We ask so that we do not contact them in a way that could upset them or put them at risk."),
     ),
     ABOUT_YOU,
 )
@@ -319,55 +279,38 @@ WHAT = (
             ),
         ),
     ),
-    Page(
-        slug="what-happened",
+    what_happened_page(
         section="what",
-        questions=(
-            LongText(
-                name="what_happened",
-                label=Perspective(me=_("Tell us what happened"), them=_("Tell us what happened to them")),
-                hint=_(
-                    "Use your own words, and tell us as much or as little as you want. You do not need to remember everything or tell it in order. You can leave this empty and talk to an officer instead."
-                ),
-                summary=_("What happened"),
-            ),
+        them=_("Tell us what happened to them"),
+        hint=_(
+            "Use your own words, and tell us as much or as little as you want. You do not need to remember everything or tell it in order. You can leave this empty and talk to an officer instead."
         ),
     ),
-    Page(
-        slug="when",
+    when_page(
         section="what",
-        title=_("When did it happen?"),
-        questions=(
-            Radios(
-                name="when_roughly",
-                label=_("Roughly when was it?"),
-                summary=_("When it happened"),
-                options=lambda answers: (
-                    *(
-                        (
-                            Option("today", _("Today")),
-                            Option("yesterday", _("Yesterday")),
-                            Option("this_week", _("2 to 7 days ago")),
-                        )
-                        if Is("recent", "yes")(answers)
-                        else (
-                            Option("this_month", _("In the last month")),
-                            Option("this_year", _("In the last year")),
-                            Option("years_ago", _("More than a year ago")),
-                            Option("long_ago", _("A long time ago"), hint=_("For example, when I was a child")),
-                        )
-                    ),
-                    Option("not_sure", _("I'm not sure"), set_apart=True),
+        roughly=Radios(
+            name="when_roughly",
+            label=_("Roughly when was it?"),
+            summary=_("When it happened"),
+            options=lambda answers: (
+                *(
+                    (
+                        Option("today", _("Today")),
+                        Option("yesterday", _("Yesterday")),
+                        Option("this_week", _("2 to 7 days ago")),
+                    )
+                    if Is("recent", "yes")(answers)
+                    else (
+                        Option("this_month", _("In the last month")),
+                        Option("this_year", _("In the last year")),
+                        Option("years_ago", _("More than a year ago")),
+                        Option("long_ago", _("A long time ago"), hint=_("For example, when I was a child")),
+                    )
                 ),
-            ),
-            Text(
-                name="when_detail",
-                label=_("If you know the date, or roughly when, tell us (optional)"),
-                hint=_("For example '3 March', 'the weekend of my birthday' or 'in 2015'."),
-                summary=_("Dates"),
-                width=None,
+                Option("not_sure", _("I'm not sure"), set_apart=True),
             ),
         ),
+        examples=_("For example '3 March', 'the weekend of my birthday' or 'in 2015'."),
     ),
 )
 
