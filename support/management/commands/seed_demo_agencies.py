@@ -40,7 +40,7 @@ class Command(BaseCommand):
         missing = {METROPOLITAN, SOUTH_WALES} - set(forces)
         if missing:
             self.stderr.write(f"Forces not loaded ({', '.join(sorted(missing))}): run load_forces first.")
-        self.stdout.write("Demo support agency staff (sign in at /staff/sign-in/, then go to /agency/):")
+        self.stdout.write("Demo support agency staff (sign in at /staff/sign-in/ to reach the referrals inbox):")
         for name, email, kinds, areas, (username, first_name, last_name, job) in DEMO_AGENCIES:
             agency, _ = SupportAgency.objects.update_or_create(name=name, defaults={"notification_email": email})
             for code in areas:
