@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -280,6 +281,16 @@ def test_the_sweep_sends_notifications_the_broker_lost(agencies, time_machine):
     assert len(mail.outbox) == 2
     assert referral_notifications_sweep() == 0
     assert Referral.objects.filter(report=report, notified_at__isnull=True).count() == 0
+
+
+def test_the_sweep_runs_from_a_scheduler_without_celery_beat(agencies, time_machine, capsys):
+    referred_report(TWO_SERVICES)
+    time_machine.move_to(timezone.now() + timedelta(minutes=10))
+
+    call_command("referral_notifications_sweep")
+
+    assert "Referral notifications queued: 2" in capsys.readouterr().out
+    assert len(mail.outbox) == 2
 
 
 @pytest.mark.parametrize(
