@@ -344,10 +344,6 @@ class Referral(models.Model):
         return self.created_at > self.due_at
 
     @property
-    def by_officer(self) -> bool:
-        return self.consent_method != ConsentMethod.ONLINE_FORM
-
-    @property
     def can_accept(self) -> bool:
         return self.status in self.CAN_ACCEPT
 

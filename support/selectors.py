@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from reporting import routing
 from reporting.models import Force, Report, StaffMember
+from reporting.selectors import staff_member_for
 
 from . import referral_data
 from .models import AgencyMember, Category, Referral, ReferralKind, ReferralRoute, SupportAgency, SupportService
@@ -275,13 +276,6 @@ def agency_of(user) -> SupportAgency | None:
     return member.agency if member else None
 
 
-def staff_member_of(user) -> StaffMember | None:
-    """The user's membership of a force, or None."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return StaffMember.objects.select_related("force").filter(user_id=user.pk).first()
-
-
 def referrals_visible_to(user) -> QuerySet[Referral]:
     """The referrals an agency user may see: their own agency's, and nobody else's."""
     if not getattr(user, "is_authenticated", False):
@@ -297,7 +291,6 @@ def referral_for_agency_user(*, user, referral_id) -> Referral | None:
 class Inbox:
     agency: SupportAgency
     page: Page
-    now: datetime
 
     @property
     def referrals(self) -> list[Referral]:
@@ -327,7 +320,6 @@ def agency_inbox(*, agency: SupportAgency, page: int | str | None = 1) -> Inbox:
     return Inbox(
         agency=agency,
         page=Paginator(referrals, INBOX_PAGE_SIZE).get_page(page),
-        now=timezone.now(),
     )
 
 
@@ -345,12 +337,9 @@ class ForceReferrals:
 FORCE_LIST_DAYS = 90
 
 
-def force_referrals(*, user) -> ForceReferrals:
-    """The referrals of the user's force, overdue first, for the force's referrals page:
-    open ones, and finished ones from the last 90 days. Two queries."""
-    member = staff_member_of(user)
-    if member is None:
-        raise PermissionError("Not a member of a force.")
+def force_referrals(*, member: StaffMember) -> ForceReferrals:
+    """The referrals of the member's force, overdue first, for the force's referrals page:
+    open ones, and finished ones from the last 90 days. One query."""
     since = timezone.now() - timedelta(days=FORCE_LIST_DAYS)
     referrals = (
         Referral.objects.filter(report__force_id=member.force_id)
@@ -394,9 +383,8 @@ class ReportReferrals:
         return any(referral.overdue for referral in self.referrals)
 
 
-def report_referrals(*, user, report: Report) -> ReportReferrals | None:
-    """For the report page: None unless the user is staff of the report's force."""
-    member = staff_member_of(user)
+def report_referrals(*, member: StaffMember | None, report: Report) -> ReportReferrals | None:
+    """For the report page: None unless the member is staff of the report's force."""
     if member is None or member.force_id != report.force_id:
         return None
     referrals = list(
@@ -425,7 +413,7 @@ def referral_possible(report: Report) -> bool:
 
 def report_for_force_staff(*, user, report_id) -> Report | None:
     """A report of the user's own force, or None."""
-    member = staff_member_of(user)
+    member = staff_member_for(user)
     if member is None:
         return None
     return Report.objects.select_related("force").filter(pk=report_id, force_id=member.force_id).first()

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from portal.audit import audit_record
 from portal.models import User
 from reporting.models import Report
+from reporting.selectors import staff_member_for
 
 from . import referral_data, selectors, working_days
 from .models import (
@@ -45,8 +46,7 @@ def agency_member_assign(*, user: User, agency: SupportAgency) -> AgencyMember:
 
 # --- The directory of support services -------------------------------------------------
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-NATIONAL_SERVICES_FILE = DATA_DIR / "national_services.json"
+NATIONAL_SERVICES_FILE = selectors.DATA_DIR / "national_services.json"
 
 _SERVICE_FIELDS = (
     "name",
@@ -297,7 +297,7 @@ def referral_create_by_officer(
 ) -> Referral:
     """A referral made after the report by a member of the report's force, who records how
     the person agreed to it. Audited as a disclosure."""
-    member = getattr(officer, "staff_member", None)
+    member = staff_member_for(officer)
     if member is None or member.force_id != report.force_id:
         raise PermissionError("Only the report's own force can refer it.")
     if consent_method not in OFFICER_CONSENT_METHODS:
@@ -323,7 +323,7 @@ def referral_create_by_officer(
         action="referral.create",
         object_type="referral",
         object_id=str(referral.pk),
-        organisation=member.force.display_name,
+        organisation=report.force.display_name,
         reason=f"report {report.pk}; consent {consent_method}; to {route.agency.name}",
     )
     return referral
@@ -377,10 +377,10 @@ def referral_inbox_open(*, user: User, page: int | str | None) -> selectors.Inbo
 @transaction.atomic
 def force_referrals_open(*, user: User) -> selectors.ForceReferrals | None:
     """The force's referrals for its staff, the listing recorded; None for anyone else."""
-    member = selectors.staff_member_of(user)
+    member = staff_member_for(user)
     if member is None:
         return None
-    listing = selectors.force_referrals(user=user)
+    listing = selectors.force_referrals(member=member)
     audit_record(
         actor=user,
         action="referral.list",

@@ -27,11 +27,16 @@ from .models import Category
 CARRIED = ("help", "who", "recent", "area")
 
 
-def _known(data) -> dict:
-    """The valid carried answers in ``data``; anything invalid is dropped, not trusted."""
+def _answers(data) -> Answers:
+    """The carried answers in ``data``, checked: anything invalid is dropped, not trusted."""
     answers = Answers(data)
     answers.is_valid()
-    return {name: answers.cleaned_data[name] for name in CARRIED if answers.cleaned_data.get(name)}
+    return answers
+
+
+def _known(data) -> dict:
+    """The valid carried answers in ``data``."""
+    return _answers(data).carried(*CARRIED)
 
 
 def _url(name: str, known: dict, *, without: tuple[str, ...] = ()) -> str:
@@ -177,11 +182,10 @@ def where(request):
 
 @require_safe
 def results(request):
-    known = _known(request.GET)
+    answers = _answers(request.GET)
+    known = answers.carried(*CARRIED)
     if not known.get("help"):
         return redirect("support:question_help")
-    answers = Answers(known)
-    answers.is_valid()
     needs = answers.needs()
     now = timezone.now()
     found = selectors.find_support_results(needs=needs, force_code=known.get("area"), now=now)

@@ -10,7 +10,8 @@ user who is not staff of the report's force. Reporting can use it without import
 """
 
 from django import template
-from django.utils import timezone
+
+from reporting.selectors import staff_member_for
 
 from .. import referral_data
 from ..selectors import report_referrals as report_referrals_for
@@ -21,12 +22,9 @@ register = template.Library()
 @register.inclusion_tag("support/includes/report_referrals.html", takes_context=True)
 def report_referrals(context, report, heading_level=2):
     request = context.get("request")
-    user = getattr(request, "user", None)
-    return {
-        "summary": report_referrals_for(user=user, report=report) if user is not None else None,
-        "heading_level": heading_level,
-        "now": timezone.now(),
-    }
+    # The staff report page has already looked up the member (reporting.views_staff).
+    member = getattr(request, "staff_member", None) or staff_member_for(getattr(request, "user", None))
+    return {"summary": report_referrals_for(member=member, report=report), "heading_level": heading_level}
 
 
 @register.filter
