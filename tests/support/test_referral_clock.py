@@ -1,17 +1,16 @@
 """The Victims' Code clock: 2 working days from the report, England and Wales bank
 holidays excluded, on London's wall clock; and referrals still waiting after it are overdue."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from support.models import Referral
 from support.selectors import bank_holidays
-from support.services import referral_accept
+from support.services import referral_accept, referral_create_by_officer
 from support.working_days import add_working_days, due_at, is_working_day
-from tests.factories import DOMESTIC_ABUSE_ANSWERS, agency_user, referred_report, support_agency
+from tests.factories import DOMESTIC_ABUSE_ANSWERS, agency_user, referred_report, staff_user, support_agency
 
 LONDON = ZoneInfo("Europe/London")
 UTC = ZoneInfo("UTC")
@@ -123,9 +122,13 @@ def test_a_referral_the_agency_has_picked_up_is_not_overdue(agency, time_machine
 
 
 def test_the_clock_runs_from_the_report_not_from_a_later_referral(agency, time_machine):
-    referral = referral_reported_at(london(2026, 3, 2, 10, 0), time_machine)
-    later = timezone.now() + timedelta(days=5)
+    report = referral_reported_at(london(2026, 3, 2, 10, 0), time_machine).report
+    support_agency("Housing Test Service", routes=(("E23000001", "housing"),))
+    time_machine.move_to(london(2026, 3, 9, 11, 0), tick=False)
 
-    referral.created_at = later
+    referral = referral_create_by_officer(
+        report=report, kind="housing", consent_method="officer_phone", officer=staff_user(force_code="E23000001")
+    )
+
     assert referral.due_at.date() == date(2026, 3, 4)
     assert referral.made_late
