@@ -19,14 +19,8 @@ way.
 from django.utils.translation import gettext_lazy as _
 
 from .flow import Page
-from .questions import LongText, Option, Radios, Text
+from .questions import YES_NO_NOT_SURE, LongText, Option, Radios, Text
 from .wording import Condition, Perspective, Wording
-
-YES_NO_NOT_SURE = (
-    Option("yes", _("Yes")),
-    Option("no", _("No")),
-    Option("not_sure", _("I'm not sure")),
-)
 
 
 def your_name_page(*, section: str, when: Condition, hint: Wording) -> Page:

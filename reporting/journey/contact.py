@@ -16,10 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .conditions import AllOf, Includes, Is, always
 from .flow import Page
-from .questions import Checkboxes, Email, LongText, Option, Phone, Radios, Text
+from .questions import RATHER_NOT_SAY, Checkboxes, Email, LongText, Option, Phone, Radios, Text
 from .wording import Condition, Wording
 
-RATHER_NOT_SAY = _("I'd rather not say")
 CAN_BE_CONTACTED = Includes("contact_methods", "call", "voicemail", "text", "email", "letter")
 BY_PHONE_CALL = Includes("contact_methods", "call", "voicemail")
 

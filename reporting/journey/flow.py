@@ -60,7 +60,6 @@ class Page:
     section: str
     questions: tuple[Question, ...] = ()
     title: Wording | None = None
-    caption: Wording | None = None
     body: tuple[Wording, ...] = ()
     warning: Wording | None = None
     why: Wording | None = None

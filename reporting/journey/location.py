@@ -71,7 +71,7 @@ def _final_decision(first: RoutingDecision | None, answers: Answers) -> RoutingD
     return first
 
 
-def needs(outcome: Outcome, first: Decide = first_decision):
+def needs(outcome: Outcome, first: Decide):
     def condition(answers: Answers) -> bool:
         decision = first(answers)
         return decision is not None and decision.outcome == outcome
@@ -85,9 +85,6 @@ def out_of_scope(first: Decide):
         return decision is not None and decision.outcome == Outcome.OUT_OF_SCOPE
 
     return condition
-
-
-is_out_of_scope = out_of_scope(first_decision)
 
 
 def about_home(answers: Answers) -> bool:
@@ -118,9 +115,6 @@ def split_options_for(first: Decide):
     return options
 
 
-split_options = split_options_for(first_decision)
-
-
 def out_of_scope_context_for(first: Decide, *, about_address: bool = False):
     def context(answers: Answers) -> dict[str, Any]:
         decision = _final_decision(first(answers), answers)
@@ -128,9 +122,6 @@ def out_of_scope_context_for(first: Decide, *, about_address: bool = False):
         return {"service": force, "about_address": about_address}
 
     return context
-
-
-out_of_scope_context = out_of_scope_context_for(first_decision)
 
 
 def railway_context(answers: Answers) -> dict[str, Any]:
@@ -223,6 +214,11 @@ def location_pages(*, section: str) -> tuple[Page, ...]:
 REPORT_FORCE_LABEL = _("Which police force should we send your report to?")
 SPLIT_HINT = _(
     "This postcode is on the border between police forces. Choose the council area it is in, so we send your report to the right force."
+)
+# The same questions in an application for information (Clare's Law, Sarah's Law).
+APPLICATION_FORCE_LABEL = _("Which police force should we send your application to?")
+APPLICATION_SPLIT_HINT = _(
+    "This postcode is on the border between police forces. Choose the council area it is in, so we send your application to the right force."
 )
 
 

@@ -42,6 +42,14 @@ class Option:
 
 Options = tuple[Option, ...] | Callable[[Answers], tuple[Option, ...]]
 
+# Words and choices every journey offers in the same way.
+RATHER_NOT_SAY = _("I'd rather not say")
+YES_NO_NOT_SURE = (
+    Option("yes", _("Yes")),
+    Option("no", _("No")),
+    Option("not_sure", _("I'm not sure")),
+)
+
 
 def common_errors(limit: int | None = None) -> dict[str, Any]:
     errors = {"null_characters_not_allowed": _("Remove the hidden characters from your answer")}

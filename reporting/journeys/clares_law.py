@@ -24,18 +24,19 @@ from ..journey import (
     Text,
 )
 from ..journey.contact import contact_pages
-from ..journey.location import address_decision, address_pages, with_cross_force_checks
+from ..journey.location import (
+    APPLICATION_FORCE_LABEL,
+    APPLICATION_SPLIT_HINT,
+    address_decision,
+    address_pages,
+    with_cross_force_checks,
+)
 from ..journey.people import SubjectSummaries, applicant_pages, date_of_birth_or_age_page, subject_pages
-from ..journey.questions import Question
+from ..journey.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE, Question
 from ..journey.wording import Answers, Wording
 
 SLUG = "clares-law"
 FOR_SOMEONE_ELSE = Is("applicant_role", "third_party", "professional")
-RATHER_NOT_SAY = _("I'd rather not say")
-APPLICATION_FORCE_LABEL = _("Which police force should we send your application to?")
-APPLICATION_SPLIT_HINT = _(
-    "This postcode is on the border between police forces. Choose the council area it is in, so we send your application to the right force."
-)
 ADDRESS_LIMIT = 10
 
 # Stable codes triage reads; the wording can change, these must not.
@@ -53,12 +54,6 @@ SECTIONS = (
     Section("subject", _("The person you are asking about")),
     Section("why", _("Why you are asking")),
     Section("contact", _("Contacting you safely")),
-)
-
-YES_NO_NOT_SURE = (
-    Option("yes", _("Yes")),
-    Option("no", _("No")),
-    Option("not_sure", _("I'm not sure")),
 )
 
 

@@ -24,7 +24,6 @@ from ..journey import (
     Text,
 )
 from ..journey.account import (
-    YES_NO_NOT_SURE,
     about_them_page,
     about_you_page,
     what_happened_page,
@@ -33,10 +32,10 @@ from ..journey.account import (
 )
 from ..journey.contact import contact_pages
 from ..journey.location import location_decision, location_pages
+from ..journey.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
 from ..journey.wording import Answers
 
 SOMEONE_ELSE = Is("who_for", "someone_else")
-RATHER_NOT_SAY = _("I'd rather not say")
 
 # Stable codes triage reads; the wording can change, these must not.
 RISK_INDICATORS = (

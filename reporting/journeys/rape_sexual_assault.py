@@ -30,7 +30,6 @@ from ..journey import (
     When,
 )
 from ..journey.account import (
-    YES_NO_NOT_SURE,
     about_them_page,
     about_you_page,
     what_happened_page,
@@ -39,6 +38,7 @@ from ..journey.account import (
 )
 from ..journey.contact import contact_pages
 from ..journey.location import location_decision, location_pages
+from ..journey.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
 from ..journey.wording import Answers
 from .domestic_abuse import NOW
 
@@ -49,7 +49,6 @@ WITH_MY_DETAILS = Is("report_mode", "myself")
 # Not shown only when it certainly did not happen in the last 7 days: a skipped answer
 # still gets the advice.
 MAYBE_RECENT = Not(Is("recent", "no"))
-RATHER_NOT_SAY = _("I'd rather not say")
 
 # Stable codes triage reads; the wording can change, these must not.
 WITHIN_7_DAYS = "within_7_days"

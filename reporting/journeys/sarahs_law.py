@@ -24,16 +24,18 @@ from ..journey import (
     Text,
 )
 from ..journey.contact import contact_pages
-from ..journey.location import address_decision, address_pages, with_cross_force_checks
+from ..journey.location import (
+    APPLICATION_FORCE_LABEL,
+    APPLICATION_SPLIT_HINT,
+    address_decision,
+    address_pages,
+    with_cross_force_checks,
+)
 from ..journey.people import SubjectSummaries, applicant_pages, subject_pages
 from ..journey.wording import Answers
 
 SLUG = "sarahs-law"
 CHILD_LIMIT = 8
-APPLICATION_FORCE_LABEL = _("Which police force should we send your application to?")
-APPLICATION_SPLIT_HINT = _(
-    "This postcode is on the border between police forces. Choose the council area it is in, so we send your application to the right force."
-)
 
 SECTIONS = (
     Section("start", _("Before you start")),
