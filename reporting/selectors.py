@@ -254,19 +254,6 @@ def queue_export_rows(member: StaffMember, queue: QueueFilter, *, limit: int) ->
     )
 
 
-def next_claimable_exists(member: StaffMember) -> bool:
-    return Report.objects.filter(
-        force_id=member.force_id,
-        status=Report.Status.NEW,
-        queued_at__isnull=False,
-        assigned_to__isnull=True,
-        transfer_to__isnull=True,
-    ).exists()
-
-
-# --- One report --------------------------------------------------------------------------
-
-
 def force_names() -> dict[str, str]:
     return dict(Force.objects.values_list("code", "display_name"))
 

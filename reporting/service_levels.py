@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 
 @dataclass(frozen=True)
@@ -45,12 +44,3 @@ def deadlines(*, report_type: str, submitted_at: datetime, overrides: dict[str, 
         milestone.code: submitted_at + overrides.get(milestone.code, milestone.default)
         for milestone in milestones(report_type)
     }
-
-
-def describe(duration: timedelta) -> str:
-    """A commitment in plain words, e.g. "12 hours" or "28 days"."""
-    hours = int(duration.total_seconds() // 3600)
-    if hours % 24 == 0 and hours >= 48:
-        days = hours // 24
-        return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
-    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}

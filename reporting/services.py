@@ -283,14 +283,13 @@ class TriageRefused(Exception):
         self.message = message
 
 
-def _audit(*, member: StaffMember, action: str, report: Report, reason: str = "", organisation: str = ""):
-
+def _audit(*, member: StaffMember, action: str, report: Report, reason: str = ""):
     return audit_record(
         actor=member.user,
         action=action,
         object_type="report",
         object_id=report.reference,
-        organisation=organisation or member.force.code,
+        organisation=member.force.code,
         reason=reason,
     )
 

@@ -24,10 +24,8 @@ SAVE = "save"
 
 @require_safe
 def journey_start(request, slug: str):
-    journey = JOURNEYS.get(slug)
-    if journey is None:
-        raise Http404
-    return render(request, "reporting/journey_start.html", {"journey": journey, "first_page": journey.flow.pages[0]})
+    journey, flow = _journey_with_flow(slug)
+    return render(request, "reporting/journey_start.html", {"journey": journey, "first_page": flow.pages[0]})
 
 
 @require_safe

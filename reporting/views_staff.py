@@ -204,8 +204,7 @@ def queue_export(request, member):
     never anything the person wrote. Recorded in the audit trail."""
     chosen = _queue_filter(request, member)
     rows = selectors.queue_export_rows(member, chosen, limit=EXPORT_LIMIT)
-    with transaction.atomic():
-        services.queue_export_record(member=member, description=_queue_query(chosen), count=len(rows))
+    services.queue_export_record(member=member, description=_queue_query(chosen), count=len(rows))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="queue-{member.force.code}-{chosen.status}.csv"'
     writer = csv.writer(response)

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from reporting.models import Force, ForceServiceLevel
-from reporting.service_levels import SERVICE_LEVELS, describe
+from reporting.service_levels import SERVICE_LEVELS
 from reporting.services import report_clocks_start
 from tests.factories import submitted_report
 
@@ -72,16 +72,3 @@ def test_a_target_for_an_unknown_milestone_is_refused(forces):
 
     with pytest.raises(ValidationError, match="decision, initial_checks"):
         level.full_clean()
-
-
-@pytest.mark.parametrize(
-    ("duration", "words"),
-    [
-        (timedelta(hours=1), "1 hour"),
-        (timedelta(hours=12), "12 hours"),
-        (timedelta(hours=24), "24 hours"),
-        (timedelta(days=28), "28 days"),
-    ],
-)
-def test_commitments_are_described_in_plain_words(duration, words):
-    assert describe(duration) == words
