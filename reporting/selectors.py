@@ -93,6 +93,17 @@ def report_for_staff(member: StaffMember, reference: str) -> Report | None:
     )
 
 
+def report_by_id_for_staff(member: StaffMember, report_id) -> Report | None:
+    """The report with this id if this member of staff may see it (the same rule as by
+    reference); None otherwise."""
+    pk = _uuid(report_id)
+    if pk is None:
+        return None
+    return (
+        reports_visible_to(member).select_related("force", "assigned_to", "grade", "transfer_to").filter(pk=pk).first()
+    )
+
+
 QUEUE_PAGE_SIZE = 25
 INCOMING = "incoming"
 

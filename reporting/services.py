@@ -20,7 +20,7 @@ from portal.audit import audit_record
 from portal.models import User
 
 from . import codes, outbox, priority, service_levels
-from .journey import JourneyState
+from .engine import JourneyState
 from .journeys import flow_for
 from .models import (
     Draft,
@@ -39,6 +39,7 @@ from .routing import Outcome
 from .triage import (
     DEFAULT_GRADES,
     MILESTONE_MET_BY,
+    THRIVE_FACTORS,
     TRANSITIONS,
     WORKERS,
     can_assign,
@@ -462,9 +463,6 @@ def report_grade(*, member: StaffMember, report: Report, grade, rationale: str) 
     )
     _audit(member=member, action="report.grade", report=report, reason=grade.code)
     return report
-
-
-THRIVE_FACTORS = ("threat", "harm", "risk", "investigation", "vulnerability", "engagement")
 
 
 @transaction.atomic

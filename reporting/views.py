@@ -13,9 +13,9 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import routing, selectors, services
+from .engine.flow import Flow, JourneyState, Page
+from .engine.forms import page_form, raw_input, rebind
 from .forms import ReturnCodeForm
-from .journey.flow import Flow, JourneyState, Page
-from .journey.forms import page_form, raw_input, rebind
 from .journeys import JOURNEYS, Journey
 from .models import Draft
 

@@ -8,15 +8,13 @@ enforced for all of /staff/ by portal.middleware before any of this runs.
 """
 
 import csv
-import time
 from functools import wraps
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import engines
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -44,68 +42,21 @@ from .forms_staff import (
 from .journeys import JOURNEYS
 from .models import Report, ReportActivity, StaffMember, ThriveAssessment
 from .services import TriageRefused
+from .staff.guard import (
+    FORM,
+    POST,
+    access_grant,
+    access_reason,
+    ask_reason,
+    forbidden,
+    report_url,
+    staff_view,
+)
 
 Role = StaffMember.Role
-# How long a reason given for opening a report covers further reads of it in this session.
-ACCESS_GRANT_SECONDS = 30 * 60
-ACCESS_GRANTS = "reporting.access"
 EXPORT_LIMIT = 10_000
-
-
-# --- Who is asking ----------------------------------------------------------------------------
-
-
-SAFE = ("GET", "HEAD")
-FORM = ("GET", "HEAD", "POST")
-POST = ("POST",)
-
-
-def staff_view(roles=triage.EVERYONE, *, methods=SAFE):
-    """Lets in force staff only, in this order: anyone who is not force staff (a support
-    agency's staff, an account with no force) gets a 404, as if the page did not exist; so
-    does a report (or colleague) their force cannot see, whatever their role or method;
-    then a method the page does not take is a 405, and a role it is not for a 403. The view
-    gets the member of staff, and the report or colleague its URL names."""
-
-    def decorate(view):
-        @wraps(view)
-        def wrapped(request, reference=None, user_id=None):
-            member = selectors.staff_member_for(request.user)
-            if member is None:
-                raise Http404
-            request.staff_member = member
-            found = []
-            if reference is not None:
-                found.append(_report(member, reference))
-            if user_id is not None:
-                colleague = selectors.force_staff_member(member, user_id)
-                if colleague is None:
-                    raise Http404
-                found.append(colleague)
-            if request.method not in methods:
-                return HttpResponseNotAllowed(methods)
-            if member.role not in roles:
-                return _forbidden(request)
-            return view(request, member, *found)
-
-        return wrapped
-
-    return decorate
-
-
-def _forbidden(request):
-    return render(request, "reporting/staff/forbidden.html", status=403)
-
-
-def _report(member: StaffMember, reference: str) -> Report:
-    report = selectors.report_for_staff(member, reference)
-    if report is None:
-        raise Http404
-    return report
-
-
-def _report_url(report: Report) -> str:
-    return reverse("reporting:staff_report", args=[report.reference])
+_forbidden = forbidden
+_report_url = report_url
 
 
 def _refused(request, refusal: TriageRefused, report: Report):
@@ -244,21 +195,8 @@ def search(request, member):
 # --- Reading a report: a reason first, then every read recorded ------------------------------
 
 
-def _access_reason(request, member: StaffMember, report: Report) -> str | None:
-    if report.assigned_to_id == member.user_id:
-        return str(triage.ASSIGNED_REASON)
-    grant = request.session.get(ACCESS_GRANTS, {}).get(str(report.pk))
-    if grant and grant.get("until", 0) > time.time():
-        return grant["reason"]
-    return None
-
-
-def _ask_reason(request, report: Report):
-    return redirect(
-        reverse("reporting:staff_report_reason", args=[report.reference])
-        + "?"
-        + urlencode({"next": request.get_full_path()})
-    )
+_access_reason = access_reason
+_ask_reason = ask_reason
 
 
 @staff_view(methods=FORM)
@@ -270,13 +208,7 @@ def report_reason(request, member, report):
     ):
         target = _report_url(report)
     if request.method == "POST" and form.is_valid():
-        grants = {
-            key: grant
-            for key, grant in request.session.get(ACCESS_GRANTS, {}).items()
-            if grant.get("until", 0) > time.time()
-        }
-        grants[str(report.pk)] = {"reason": form.reason_text(), "until": time.time() + ACCESS_GRANT_SECONDS}
-        request.session[ACCESS_GRANTS] = grants
+        access_grant(request, report, form.reason_text())
         return redirect(target)
     return render(
         request,

@@ -81,7 +81,7 @@ DOMESTIC_ABUSE_ANSWERS = {
 
 def journey_state(answers: dict, *, journey: str = "domestic-abuse", finished: bool = True):
     """A JourneyState with these answers; finished means every page shown for them is done."""
-    from reporting.journey import JourneyState
+    from reporting.engine import JourneyState
     from reporting.journeys import flow_for
 
     state = JourneyState(answers=dict(answers))
@@ -352,7 +352,7 @@ ANSWERS_BY_JOURNEY = {
 def journey_state_reaching(slug: str, *, journey: str):
     """A JourneyState of any journey in which the page is shown and every page before it is
     done, from the journey's answer sets above."""
-    from reporting.journey import JourneyState
+    from reporting.engine import JourneyState
     from reporting.journeys import flow_for
 
     flow = flow_for(journey)
@@ -441,7 +441,7 @@ SOUTH_WALES = "W15000003"
 def page_data(page, answers: dict) -> dict:
     """What a browser would post for the page's questions with these answers: a date as its
     day, month and year boxes, a skipped question as nothing at all."""
-    from reporting.journey import DateInput
+    from reporting.engine import DateInput
 
     data = {}
     for question in page.questions:

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "portal.middleware.StaffAreaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Turns a service's Refused into its message and a redirect (portal.refusals).
+    "portal.refusals.RefusalMiddleware",
     # Axes must come last so it sees the outcome of every sign-in attempt.
     "axes.middleware.AxesMiddleware",
 ]

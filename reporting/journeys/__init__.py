@@ -1,7 +1,7 @@
 """The reporting journeys people can start from the home page.
 
 Each journey has a Flow: its pages and questions, declared as data in its own module and
-rendered by the journey engine (reporting.journey).
+rendered by the journey engine (reporting.engine).
 """
 
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from ..journey import Flow
+from ..engine import Flow
 from .clares_law import CLARES_LAW
 from .domestic_abuse import DOMESTIC_ABUSE
 from .rape_sexual_assault import RAPE_SEXUAL_ASSAULT

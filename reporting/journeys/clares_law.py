@@ -10,7 +10,7 @@ the police contact them only in the ways, and at the times, they choose.
 
 from django.utils.translation import gettext_lazy as _
 
-from ..journey import (
+from ..engine import (
     Flow,
     Is,
     LongText,
@@ -23,17 +23,17 @@ from ..journey import (
     Section,
     Text,
 )
-from ..journey.contact import contact_pages
-from ..journey.location import (
+from ..engine.contact import contact_pages
+from ..engine.location import (
     APPLICATION_FORCE_LABEL,
     APPLICATION_SPLIT_HINT,
     address_decision,
     address_pages,
     with_cross_force_checks,
 )
-from ..journey.people import SubjectSummaries, applicant_pages, date_of_birth_or_age_page, subject_pages
-from ..journey.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE, Question
-from ..journey.wording import Answers, Wording
+from ..engine.people import SubjectSummaries, applicant_pages, date_of_birth_or_age_page, subject_pages
+from ..engine.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE, Question
+from ..engine.wording import Answers, Wording
 
 SLUG = "clares-law"
 FOR_SOMEONE_ELSE = Is("applicant_role", "third_party", "professional")

@@ -8,7 +8,7 @@ the indicators triage needs; they are not any published checklist.
 
 from django.utils.translation import gettext_lazy as _
 
-from ..journey import (
+from ..engine import (
     AllOf,
     Checkboxes,
     Email,
@@ -23,17 +23,17 @@ from ..journey import (
     Section,
     Text,
 )
-from ..journey.account import (
+from ..engine.account import (
     about_them_page,
     about_you_page,
     what_happened_page,
     when_page,
     your_name_page,
 )
-from ..journey.contact import contact_pages
-from ..journey.location import location_decision, location_pages
-from ..journey.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
-from ..journey.wording import Answers
+from ..engine.contact import contact_pages
+from ..engine.location import location_decision, location_pages
+from ..engine.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
+from ..engine.wording import Answers
 
 SOMEONE_ELSE = Is("who_for", "someone_else")
 

@@ -13,7 +13,7 @@ leaves them out of the report whatever the draft holds.
 
 from django.utils.translation import gettext_lazy as _
 
-from ..journey import (
+from ..engine import (
     Checkboxes,
     Flow,
     Forget,
@@ -29,17 +29,17 @@ from ..journey import (
     Text,
     When,
 )
-from ..journey.account import (
+from ..engine.account import (
     about_them_page,
     about_you_page,
     what_happened_page,
     when_page,
     your_name_page,
 )
-from ..journey.contact import contact_pages
-from ..journey.location import location_decision, location_pages
-from ..journey.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
-from ..journey.wording import Answers
+from ..engine.contact import contact_pages
+from ..engine.location import location_decision, location_pages
+from ..engine.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
+from ..engine.wording import Answers
 from .domestic_abuse import NOW
 
 SLUG = "rape-sexual-assault"

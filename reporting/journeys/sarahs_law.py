@@ -10,7 +10,7 @@ report, what it says may be shared to keep children safe, and misusing it has co
 
 from django.utils.translation import gettext_lazy as _
 
-from ..journey import (
+from ..engine import (
     Checkboxes,
     DateInput,
     Flow,
@@ -23,16 +23,16 @@ from ..journey import (
     Section,
     Text,
 )
-from ..journey.contact import contact_pages
-from ..journey.location import (
+from ..engine.contact import contact_pages
+from ..engine.location import (
     APPLICATION_FORCE_LABEL,
     APPLICATION_SPLIT_HINT,
     address_decision,
     address_pages,
     with_cross_force_checks,
 )
-from ..journey.people import SubjectSummaries, applicant_pages, subject_pages
-from ..journey.wording import Answers
+from ..engine.people import SubjectSummaries, applicant_pages, subject_pages
+from ..engine.wording import Answers
 
 SLUG = "sarahs-law"
 CHILD_LIMIT = 8

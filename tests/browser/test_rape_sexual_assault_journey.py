@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from reporting.journey import DateInput
+from reporting.engine import DateInput
 from reporting.journeys import JOURNEYS
 from reporting.models import Draft, Report
 from support.services import national_services_sync

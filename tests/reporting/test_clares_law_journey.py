@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reporting.journey import JourneyState, Voice
+from reporting.engine import JourneyState, Voice
 from reporting.journeys import JOURNEYS, flow_for
 from reporting.journeys.clares_law import ADDRESS_LIMIT, CLARES_LAW
 from reporting.models import Draft, Force, ForceServiceLevel, Report

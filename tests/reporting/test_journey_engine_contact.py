@@ -1,7 +1,7 @@
 """The safe-contact pages any journey can include, and numbered wording (Format)."""
 
-from reporting.journey import Format, Is, JourneyState, Not, Perspective, Voice
-from reporting.journey.contact import contact_pages
+from reporting.engine import Format, Is, JourneyState, Not, Perspective, Voice
+from reporting.engine.contact import contact_pages
 
 ANONYMOUS = Is("mode", "anonymous")
 

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.template import Context, Template
 
-from reporting.journey import DateInput, JourneyState, Page, Voice
-from reporting.journey.forms import page_form, raw_input, rebind
+from reporting.engine import DateInput, JourneyState, Page, Voice
+from reporting.engine.forms import page_form, raw_input, rebind
 
 VOICE = Voice(answers={})
 BIRTHDAY = DateInput(name="dob", label="What is your date of birth?")

@@ -1,7 +1,7 @@
 """Answers another answer rules out (Forget): deleted from the draft as soon as the deciding
 page is answered, and never part of what is sent, whatever the draft holds."""
 
-from reporting.journey import Flow, Forget, Is, JourneyState, Not, Option, Page, Phone, Radios, Section, Text
+from reporting.engine import Flow, Forget, Is, JourneyState, Not, Option, Page, Phone, Radios, Section, Text
 
 ANONYMOUS = Is("mode", "anonymous")
 NAME = Page(slug="name", section="s", when=Not(ANONYMOUS), questions=(Text(name="name", label="Name"),))

@@ -3,8 +3,8 @@ with the same choices as the location pages, and the other forces recorded for c
 
 import pytest
 
-from reporting.journey import Flow, JourneyState, Page, Postcode, Section
-from reporting.journey.location import (
+from reporting.engine import Flow, JourneyState, Page, Postcode, Section
+from reporting.engine.location import (
     CheckedDecision,
     address_decision,
     address_pages,

@@ -15,8 +15,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reporting.journey import DateInput
-from reporting.journey.questions import DATE_PARTS, ChoiceQuestion
+from reporting.engine import DateInput
+from reporting.engine.questions import DATE_PARTS, ChoiceQuestion
 from reporting.journeys import JOURNEYS
 from reporting.models import Draft
 from reporting.services import draft_save

@@ -4,8 +4,8 @@ each answer under its own name, and the list read back in order."""
 import pytest
 from django.template import Context, Template
 
-from reporting.journey import Flow, Is, JourneyState, LongText, Option, Page, Radios, Repeat, Section, Text, Voice
-from reporting.journey.forms import page_form
+from reporting.engine import Flow, Is, JourneyState, LongText, Option, Page, Radios, Repeat, Section, Text, Voice
+from reporting.engine.forms import page_form
 
 ADDRESSES = Repeat(
     slug="previous-address",

@@ -3,7 +3,7 @@
 import pytest
 from django.utils.translation import gettext_lazy as _
 
-from reporting.journey import (
+from reporting.engine import (
     AllOf,
     AnyOf,
     Checkboxes,

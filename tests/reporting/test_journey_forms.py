@@ -3,8 +3,8 @@
 import pytest
 from django.template import Context, Template
 
-from reporting.journey import Checkboxes, Email, LongText, Option, Page, Phone, Postcode, Radios, Select, Text, Voice
-from reporting.journey.forms import page_form, raw_input, rebind
+from reporting.engine import Checkboxes, Email, LongText, Option, Page, Phone, Postcode, Radios, Select, Text, Voice
+from reporting.engine.forms import page_form, raw_input, rebind
 
 VOICE = Voice(answers={})
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from reporting.journey import Flow, JourneyState, Section
-from reporting.journey.location import UNKNOWN_AREA, location_decision, location_pages
+from reporting.engine import Flow, JourneyState, Section
+from reporting.engine.location import UNKNOWN_AREA, location_decision, location_pages
 from reporting.routing import BTP, Outcome, Rule
 
 FLOW = Flow(

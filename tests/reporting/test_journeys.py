@@ -2,7 +2,7 @@
 
 import pytest
 
-from reporting.journey import Checkboxes, JourneyState, Voice
+from reporting.engine import Checkboxes, JourneyState, Voice
 from reporting.journeys import JOURNEYS, flow_for
 from reporting.journeys.domestic_abuse import DOMESTIC_ABUSE, RISK_INDICATORS, risk_indicators
 

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from reporting.journey import JourneyState, Voice, always
+from reporting.engine import JourneyState, Voice, always
 from reporting.journeys import JOURNEYS, flow_for
 from reporting.journeys.rape_sexual_assault import IDENTIFYING_PAGES, RAPE_SEXUAL_ASSAULT, risk_indicators
 from reporting.models import Draft, Force, ForceServiceLevel, Report

@@ -5,7 +5,7 @@ has its demo set (demo reports are recognised by their submission key)."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from reporting.journey import JourneyState
+from reporting.engine import JourneyState
 from reporting.journeys import flow_for
 from reporting.models import Report
 from reporting.services import draft_save, grade_schemes_load, report_queue, report_submit

@@ -1,9 +1,6 @@
-"""The rules of triage, and how a report reads to the staff who work it.
-
-Who may do what (roles and the status workflow), the default grade scheme, and pure
-helpers the staff views and the case file share: the safe-contact panel, the answers in
-the order they were given, the routing decision and the service-level clocks in words.
-Nothing here touches the database.
+"""How a report reads to the staff who work it: kinds and statuses as labels and colours,
+time in words, the service-level clocks, the safe-contact panel, the answers in the order
+they were given and the routing decision. Pure: nothing here touches the database.
 """
 
 from collections.abc import Iterable
@@ -11,44 +8,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from . import service_levels
-from .journey.wording import Voice
-from .journeys import flow_for
-from .models import Report, StaffMember
+from reporting import service_levels
+from reporting.engine.wording import Voice
+from reporting.journeys import flow_for
+from reporting.models import Report
 
-Role = StaffMember.Role
 Status = Report.Status
-
-# --- Roles ------------------------------------------------------------------------------
-
-# Who claims and works reports: triage, grading, notes, status, transfer requests.
-WORKERS = frozenset({Role.CONTACT_HANDLER, Role.CASE_OFFICER, Role.SUPERVISOR})
-# Who assigns work, decides on transfers from other forces, and reviews the audit trail.
-SUPERVISORS = frozenset({Role.SUPERVISOR})
-# Who sees the force's figures and reviews the audit trail.
-OVERSIGHT = frozenset({Role.SUPERVISOR, Role.FORCE_ADMIN})
-# Everyone with a force role can open the queue and, giving a reason, read a report.
-EVERYONE = frozenset(Role)
-
-# --- The status workflow -------------------------------------------------------------------
-
-OPEN_STATUSES = (Status.NEW, Status.IN_TRIAGE, Status.ALLOCATED, Status.CONTACT_MADE, Status.TRANSFERRED)
-# Where a report may go from each status by a status change. Transfers have their own
-# actions (request, accept, reject), so TRANSFERRED is never chosen here.
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    Status.NEW: (Status.IN_TRIAGE, Status.ALLOCATED, Status.CONTACT_MADE, Status.CLOSED),
-    Status.IN_TRIAGE: (Status.ALLOCATED, Status.CONTACT_MADE, Status.CLOSED),
-    Status.ALLOCATED: (Status.IN_TRIAGE, Status.CONTACT_MADE, Status.CLOSED),
-    Status.CONTACT_MADE: (Status.ALLOCATED, Status.CLOSED),
-    Status.CLOSED: (Status.IN_TRIAGE,),
-    Status.TRANSFERRED: (),
-}
-# The milestone a status change meets, when it has one.
-MILESTONE_MET_BY = {Status.CONTACT_MADE: "first_contact"}
 
 STATUS_TAG_COLOURS = {
     Status.NEW: "blue",
@@ -58,92 +26,6 @@ STATUS_TAG_COLOURS = {
     Status.CLOSED: "grey",
     Status.TRANSFERRED: "orange",
 }
-
-
-def can_work(member: StaffMember, report: Report) -> bool:
-    """May this member of staff change the report (grade it, add notes, move it on)?"""
-    return (
-        member.role in WORKERS
-        and report.force_id == member.force_id
-        and report.transfer_to_id is None
-        and (report.assigned_to_id == member.user_id or member.role in SUPERVISORS)
-    )
-
-
-def can_claim(member: StaffMember, report: Report) -> bool:
-    return (
-        member.role in WORKERS
-        and report.force_id == member.force_id
-        and report.assigned_to_id is None
-        and report.transfer_to_id is None
-        and report.status != Status.CLOSED
-    )
-
-
-def can_assign(member: StaffMember, report: Report) -> bool:
-    return (
-        member.role in SUPERVISORS
-        and report.force_id == member.force_id
-        and report.transfer_to_id is None
-        and report.status != Status.CLOSED
-    )
-
-
-def can_decide_transfer(member: StaffMember, report: Report) -> bool:
-    return member.role in SUPERVISORS and report.transfer_to_id == member.force_id
-
-
-# --- The default grade scheme -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DefaultGrade:
-    code: str
-    label: Promise
-    description: Promise
-    target_minutes: int | None
-    is_emergency: bool = False
-
-
-# Modelled on published response policies (research.md 2.2). Each force changes its own.
-DEFAULT_GRADES = (
-    DefaultGrade(
-        "emergency",
-        gettext_lazy("Emergency"),
-        gettext_lazy("Danger to life or serious harm now: pass to the control room immediately."),
-        15,
-        is_emergency=True,
-    ),
-    DefaultGrade(
-        "priority",
-        gettext_lazy("Priority"),
-        gettext_lazy("Needs police contact within the hour."),
-        60,
-    ),
-    DefaultGrade(
-        "scheduled",
-        gettext_lazy("Scheduled"),
-        gettext_lazy("A planned response or appointment within 48 hours."),
-        48 * 60,
-    ),
-    DefaultGrade(
-        "resolved_without_deployment",
-        gettext_lazy("Resolved without deployment"),
-        gettext_lazy("Dealt with by phone, online or by referral, without sending an officer."),
-        None,
-    ),
-)
-
-# --- Reasons for opening a report that is not assigned to you (DPA 2018 s.62) --------------
-
-ACCESS_REASONS = (
-    ("triage", gettext_lazy("Triaging the queue")),
-    ("supervision", gettext_lazy("Supervising or reviewing the case")),
-    ("contact", gettext_lazy("The person who reported contacted us")),
-    ("transfer", gettext_lazy("Deciding on a transfer from another force")),
-    ("other", gettext_lazy("Another reason")),
-)
-ASSIGNED_REASON = gettext_lazy("Assigned to me")
 
 # --- Kinds of report ------------------------------------------------------------------------
 
