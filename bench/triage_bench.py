@@ -102,6 +102,7 @@ from portal.services import staff_account_ensure  # noqa: E402
 from reporting import priority as priority_rules  # noqa: E402
 from reporting.journeys import flow_for  # noqa: E402
 from reporting.models import Force, Report, StaffMember  # noqa: E402
+from reporting.routing import BTP  # noqa: E402
 from reporting.services import forces_sync, grade_schemes_load, staff_member_assign  # noqa: E402
 from tests.factories import ANSWERS_BY_JOURNEY, journey_state  # noqa: E402
 
@@ -158,7 +159,7 @@ def setup_reference_data() -> dict:
     call_command("migrate", verbosity=0)
     forces_sync()
     grade_schemes_load()
-    forces = list(Force.objects.filter(accepts_reports=True).exclude(code="BTP").order_by("code"))
+    forces = list(Force.objects.filter(accepts_reports=True).exclude(code=BTP).order_by("code"))
     assert len(forces) == 43, len(forces)
     officers = {}
     for force in forces:

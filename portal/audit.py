@@ -4,6 +4,10 @@ The Data Protection Act 2018 s.62 requires a log of every consultation and discl
 personal data in law-enforcement processing. Rows are only ever added (the database refuses
 UPDATE and DELETE), and each row's hash covers the previous row's, so a removed or altered
 row breaks the chain visibly (`audit_chain_broken_at`).
+
+The reason is sealed at rest (portal.models.AuditEvent) and the hash covers its plaintext, so
+rows written before reasons were sealed verify as they always did. A sealed reason that was
+altered, or copied from another row, does not open, and that too breaks the chain.
 """
 
 import hashlib
@@ -11,6 +15,7 @@ import json
 
 from django.db import connection, transaction
 
+from .encryption import EncryptionError
 from .models import AuditEvent, User
 
 # Serialises appends so each row can name the one before it. An arbitrary constant, unique
@@ -73,7 +78,11 @@ def audit_chain_broken_at() -> int | None:
     if the whole trail is intact."""
     previous = GENESIS
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
-        if event.previous_hash != previous or event.hash != event_hash(previous=previous, fields=_hashed_fields(event)):
+        try:
+            fields = _hashed_fields(event)
+        except EncryptionError:
+            return event.pk
+        if event.previous_hash != previous or event.hash != event_hash(previous=previous, fields=fields):
             return event.pk
         previous = event.hash
     return None

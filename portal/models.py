@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
+from .fields import EncryptedTextField
+
 
 class User(AbstractUser):
     """A member of staff or of a support agency. Membership of a force or an agency is
@@ -10,7 +12,15 @@ class User(AbstractUser):
 
 
 class AuditEvent(models.Model):
-    """One consultation or change of personal data by a member of staff. Append-only."""
+    """One consultation or change of personal data by a member of staff. Append-only.
+
+    Staff type the reason freely and may name a person in it, so it is sealed like everything
+    else they type. It is bound to the row's own hash rather than to its primary key: the key
+    is only known after the insert, while the hash is computed before it (over the plaintext
+    reason, see portal.audit) and the database keeps it unique, so a sealed reason copied into
+    another row does not open there. Rows written before reasons were sealed cannot be written
+    again (the database refuses any UPDATE), so they are read as the plaintext they hold.
+    """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="audit_events")
@@ -20,7 +30,7 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=50)
     object_type = models.CharField(max_length=50)
     object_id = models.CharField(max_length=100)
-    reason = models.TextField(blank=True)
+    reason = EncryptedTextField(blank=True, bind_to="hash", legacy_plaintext=True)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 

@@ -1,13 +1,29 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Force, ForceGrade, ForceServiceLevel, OutboxMessage, Report, ReportTransfer, StaffMember
 
 
+class ForceForm(forms.ModelForm):
+    # Only the help text: the admin supplies the model and the fields. It is the one way to
+    # give a read-only field help text in the admin.
+    class Meta:
+        help_texts = {
+            "accepts_reports": _(
+                "Set from reporting/data/forces.csv by load_forces, not here: the same file decides "
+                "where reports are sent, so the two can never disagree."
+            ),
+        }
+
+
 @admin.register(Force)
 class ForceAdmin(admin.ModelAdmin):
+    form = ForceForm
     list_display = ["display_name", "code", "nation", "accepts_reports"]
     list_filter = ["nation", "accepts_reports"]
     search_fields = ["display_name", "code"]
+    readonly_fields = ["accepts_reports"]
 
 
 @admin.register(StaffMember)

@@ -139,7 +139,7 @@ class Report(models.Model):
     # filtered or sorted on, so what the queue sorts by is worked out once, when the report
     # is sent, and kept here in plain columns holding no personal data.
     priority = models.PositiveSmallIntegerField(default=0, help_text=_("Higher is more urgent."))
-    # Codes of the reasons for the priority (reporting.priority.REASONS). They repeat the
+    # Codes of the reasons for the priority (reporting.priority.reason_label). They repeat the
     # risk indicators, so they are encrypted like them; only the score is in the clear.
     # None for a report sent before triage worked them out.
     priority_reasons = EncryptedJSONField(null=True, blank=True)
@@ -278,7 +278,9 @@ class ReportClock(models.Model):
 class ForceGrade(models.Model):
     """One grade of a force's grade scheme: how urgently the police will respond.
 
-    Forces grade differently (research.md 2.2), so each has its own set, seeded with
+    Forces grade differently (compare Suffolk Constabulary's published response policy,
+    five grades from a 15-minute emergency attendance, with Avon and Somerset's Immediate
+    and Priority grades in its FOI answer 1348-23), so each has its own set, seeded with
     defaults by `manage.py load_grade_schemes` and changed in the admin.
     """
 

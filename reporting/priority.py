@@ -3,10 +3,12 @@
 Worked out once, when the report is sent, from what the person told us: whether anyone is
 in danger now, the risk indicators, children, injury and the kind of report. The score
 only orders the queue; it never grades, closes or dismisses anything. A person always
-grades (research.md 2.1: "never auto-close").
+grades: THRIVE, the assessment forces use, is "an individual assessment of every incident"
+(North Yorkshire Police, https://www.northyorkshire.police.uk/what-we-do/dealing-with-crime/deal-crime-report/).
 
-Pure: no database, no request. The answers are a journey's values (Flow.answers); the keys
-read here are listed per journey in FACTS, so a new journey plugs in by naming its own.
+Pure: no database, no request. The answers are a journey's values (Flow.answers); which
+answers hold these facts, and what the kind of report itself weighs, each journey declares
+(Journey.priority, Journey.type_weight and Journey.type_reason in reporting.journeys).
 """
 
 from dataclasses import dataclass
@@ -14,23 +16,8 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-
-@dataclass(frozen=True)
-class Facts:
-    """Which answer holds each fact triage reads, for one journey. None: not asked."""
-
-    in_danger: str | None = "in_danger"
-    children: str | None = "children"
-    injured: str | None = "injured"
-
-
-# Journeys that use other names for these answers register them here.
-FACTS: dict[str, Facts] = {
-    "domestic-abuse": Facts(),
-    "rape-sexual-assault": Facts(children=None, injured=None),
-    "clares-law": Facts(in_danger=None, children=None, injured=None),
-    "sarahs-law": Facts(in_danger=None, children=None, injured=None),
-}
+from .engine.journey import PriorityFacts
+from .journeys import JOURNEYS
 
 # Someone in danger now outranks every other combination of answers.
 DANGER_NOW = 200
@@ -53,12 +40,6 @@ RISK_WEIGHTS = {
     "children_in_household": 15,
 }
 OTHER_RISK = 10
-TYPE_WEIGHTS = {
-    "rape-sexual-assault": 20,
-    "domestic-abuse": 10,
-    "sarahs-law": 10,
-    "clares-law": 5,
-}
 MAXIMUM = 999
 
 REASONS: dict[str, Promise] = {
@@ -75,11 +56,9 @@ REASONS: dict[str, Promise] = {
     "risk:pregnancy": _("Pregnant or recently had a baby"),
     "risk:within_7_days": _("Happened in the last 7 days: forensic evidence may still be kept"),
     "risk:children_in_household": _("Children live with the person at risk"),
-    "type:rape-sexual-assault": _("Rape or sexual assault"),
-    "type:domestic-abuse": _("Domestic abuse"),
-    "type:sarahs-law": _("A child may be at risk (Sarah's Law)"),
-    "type:clares-law": _("Clare's Law request"),
 }
+# The reason for the kind of report is "type:" and the journey's slug (Journey.type_reason).
+TYPE = "type:"
 
 
 @dataclass(frozen=True)
@@ -106,7 +85,8 @@ BANDS = (
 
 def assess(*, report_type: str, answers: dict, risk_indicators: list[str]) -> Priority:
     """The score and reason codes for a report: the most urgent reasons first."""
-    facts = FACTS.get(report_type, Facts())
+    journey = JOURNEYS.get(report_type)
+    facts = journey.priority if journey else PriorityFacts()
     weighted: list[tuple[int, str]] = []
     danger = answers.get(facts.in_danger) if facts.in_danger else None
     if danger == "yes":
@@ -119,8 +99,8 @@ def assess(*, report_type: str, answers: dict, risk_indicators: list[str]) -> Pr
         weighted.append((CHILDREN, "children"))
     if facts.injured and answers.get(facts.injured) == "yes":
         weighted.append((INJURED, "injured"))
-    if report_type in TYPE_WEIGHTS:
-        weighted.append((TYPE_WEIGHTS[report_type], f"type:{report_type}"))
+    if journey:
+        weighted.append((journey.type_weight, f"{TYPE}{report_type}"))
     weighted.sort(key=lambda item: -item[0])
     return Priority(
         score=min(sum(weight for weight, _code in weighted), MAXIMUM), reasons=tuple(c for _w, c in weighted)
@@ -133,6 +113,8 @@ def band(score: int) -> Band:
 
 def reason_label(code: str) -> str:
     label = REASONS.get(code)
+    if code.startswith(TYPE) and (journey := JOURNEYS.get(code.removeprefix(TYPE))):
+        label = journey.type_reason
     if label is not None:
         return str(label)
     # A risk code from a journey added later, before its label is written here.

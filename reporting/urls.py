@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_staff
+from . import views
+from .staff import views as staff_views
 
 app_name = "reporting"
 
@@ -13,35 +14,35 @@ urlpatterns = [
     # Every page of every journey, rendered by one view from the journey's declaration.
     path("report/<slug:slug>/<slug:page_slug>/", views.journey_page, name="journey_page"),
     path("about-the-data/", views.about_data, name="about_data"),
-    # --- Force staff: triage (reporting.views_staff); all of /staff/ needs two factors.
-    path("staff/queue/", views_staff.queue, name="staff_queue"),
-    path("staff/queue/claim-next/", views_staff.claim_next, name="staff_claim_next"),
-    path("staff/queue/export.csv", views_staff.queue_export, name="staff_queue_export"),
-    path("staff/reports/search/", views_staff.search, name="staff_search"),
-    path("staff/reports/<str:reference>/", views_staff.report_view, name="staff_report"),
-    path("staff/reports/<str:reference>/reason/", views_staff.report_reason, name="staff_report_reason"),
-    path("staff/reports/<str:reference>/case-file.pdf", views_staff.case_file, name="staff_case_file"),
-    path("staff/reports/<str:reference>/claim/", views_staff.report_claim, name="staff_report_claim"),
-    path("staff/reports/<str:reference>/release/", views_staff.report_release, name="staff_report_release"),
-    path("staff/reports/<str:reference>/assign/", views_staff.report_assign, name="staff_report_assign"),
-    path("staff/reports/<str:reference>/grade/", views_staff.report_grade, name="staff_report_grade"),
-    path("staff/reports/<str:reference>/thrive/", views_staff.report_thrive, name="staff_report_thrive"),
-    path("staff/reports/<str:reference>/status/", views_staff.report_status, name="staff_report_status"),
-    path("staff/reports/<str:reference>/notes/", views_staff.report_note, name="staff_report_note"),
-    path("staff/reports/<str:reference>/clocks/", views_staff.report_clock_met, name="staff_report_clock_met"),
-    path("staff/reports/<str:reference>/transfer/", views_staff.report_transfer, name="staff_report_transfer"),
+    # --- Force staff: triage (reporting.staff.views); all of /staff/ needs two factors.
+    path("staff/queue/", staff_views.queue, name="staff_queue"),
+    path("staff/queue/claim-next/", staff_views.claim_next, name="staff_claim_next"),
+    path("staff/queue/export.csv", staff_views.queue_export, name="staff_queue_export"),
+    path("staff/reports/search/", staff_views.search, name="staff_search"),
+    path("staff/reports/<str:reference>/", staff_views.report_view, name="staff_report"),
+    path("staff/reports/<str:reference>/reason/", staff_views.report_reason, name="staff_report_reason"),
+    path("staff/reports/<str:reference>/case-file.pdf", staff_views.case_file, name="staff_case_file"),
+    path("staff/reports/<str:reference>/claim/", staff_views.report_claim, name="staff_report_claim"),
+    path("staff/reports/<str:reference>/release/", staff_views.report_release, name="staff_report_release"),
+    path("staff/reports/<str:reference>/assign/", staff_views.report_assign, name="staff_report_assign"),
+    path("staff/reports/<str:reference>/grade/", staff_views.report_grade, name="staff_report_grade"),
+    path("staff/reports/<str:reference>/thrive/", staff_views.report_thrive, name="staff_report_thrive"),
+    path("staff/reports/<str:reference>/status/", staff_views.report_status, name="staff_report_status"),
+    path("staff/reports/<str:reference>/notes/", staff_views.report_note, name="staff_report_note"),
+    path("staff/reports/<str:reference>/clocks/", staff_views.report_clock_met, name="staff_report_clock_met"),
+    path("staff/reports/<str:reference>/transfer/", staff_views.report_transfer, name="staff_report_transfer"),
     path(
         "staff/reports/<str:reference>/transfer/accept/",
-        views_staff.report_transfer_accept,
+        staff_views.report_transfer_accept,
         name="staff_report_transfer_accept",
     ),
     path(
         "staff/reports/<str:reference>/transfer/reject/",
-        views_staff.report_transfer_reject,
+        staff_views.report_transfer_reject,
         name="staff_report_transfer_reject",
     ),
-    path("staff/reports/<str:reference>/audit/", views_staff.report_audit, name="staff_report_audit"),
-    path("staff/audit/staff/", views_staff.staff_audit_list, name="staff_audit_list"),
-    path("staff/audit/staff/<int:user_id>/", views_staff.staff_audit, name="staff_audit"),
-    path("staff/dashboard/", views_staff.dashboard, name="staff_dashboard"),
+    path("staff/reports/<str:reference>/audit/", staff_views.report_audit, name="staff_report_audit"),
+    path("staff/audit/staff/", staff_views.staff_audit_list, name="staff_audit_list"),
+    path("staff/audit/staff/<int:user_id>/", staff_views.staff_audit, name="staff_audit"),
+    path("staff/dashboard/", staff_views.dashboard, name="staff_dashboard"),
 ]

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal.refusals import Refused, refuse_to
+
 from . import routing, selectors, services
 from .engine.flow import Flow, JourneyState, Page
 from .engine.forms import page_form, raw_input, rebind
@@ -175,7 +177,8 @@ def journey_resume(request, slug: str):
     if request.method == "POST" and form.is_valid():
         try:
             draft = services.draft_resume(code=form.cleaned_data["code"], client=request.META.get("REMOTE_ADDR", ""))
-        except services.ReturnCodeLimited:
+        except Refused:
+            # The only refusal here is too many wrong codes: it belongs on the form.
             form.add_error("code", ReturnCodeForm.TOO_MANY)
         else:
             if draft is None:
@@ -210,10 +213,10 @@ def journey_check_answers(request, slug: str):
 
     not_sent = False
     if request.method == "POST":
+        # A refusal (not ready, or a form from another draft) goes back to what is left to do.
+        refuse_to(request, _where_next(flow, state, change=False))
         try:
             report = services.report_submit(draft=draft, submission_key=request.POST.get("submission_key", ""))
-        except (services.ReportNotReady, services.SubmissionKeyMismatch):
-            return redirect(_where_next(flow, state, change=False))
         except DatabaseError:
             # Nothing was saved: the transaction rolled back, and the draft is as it was.
             not_sent = True

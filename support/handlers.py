@@ -8,7 +8,7 @@ from typing import Any
 
 from reporting import outbox
 
-from . import services
+from .referrals import services
 
 
 @outbox.subscribe("report.submitted", "support.referrals_create")

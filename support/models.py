@@ -217,7 +217,7 @@ def tel_href(number: str, *, scheme: str = "tel") -> str:
 
 class ReferralKind(models.TextChoices):
     """The kinds of service a person can ask to be referred to. Which answer of which
-    journey asks for which kind is in support.referral_data.CONSENT_OPTIONS."""
+    journey asks for which kind is declared on the journey (Journey.referral_options)."""
 
     DOMESTIC_ABUSE = "domestic_abuse", _("Specialist domestic abuse service")
     ISVA = "isva", _("Independent sexual violence adviser (ISVA) service")
@@ -261,7 +261,7 @@ class Referral(models.Model):
     """A person's details passed, with their consent, to one support agency.
 
     ``shared`` holds only the minimal data set for the kind of service (see
-    support.referral_data), encrypted; nothing else about the report reaches the agency.
+    support.referrals.data), encrypted; nothing else about the report reaches the agency.
     """
 
     class Status(models.TextChoices):

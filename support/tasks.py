@@ -4,7 +4,7 @@ from smtplib import SMTPException
 
 from celery import shared_task
 
-from . import services
+from .referrals import notifications
 
 
 @shared_task(
@@ -17,14 +17,14 @@ from . import services
 )
 def referral_notify(referral_id: str) -> bool:
     """Tells the agency "a new referral is waiting", with nothing about the person."""
-    return services.referral_notification_send(referral_id=referral_id)
+    return notifications.referral_notification_send(referral_id=referral_id)
 
 
 @shared_task(ignore_result=True)
 def referral_notifications_sweep() -> int:
     """Sends the notifications that did not go when their referral was made (the broker
     was down): run it every few minutes from Celery beat."""
-    due = services.referral_notifications_due()
+    due = notifications.referral_notifications_due()
     for referral_id in due:
         referral_notify.delay(referral_id)
     return len(due)

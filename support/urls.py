@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import referral_views, views
+from .directory import views
+from .referrals import views as referral_views
 
 app_name = "support"
 

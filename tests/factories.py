@@ -149,7 +149,7 @@ def support_agency(
 
 def agency_user(agency, *, username: str | None = None):
     """A member of an agency's staff with a confirmed authenticator."""
-    from support.services import agency_member_assign
+    from support.referrals.services import agency_member_assign
 
     user, _ = staff_account_ensure(
         username=username or f"agency{next(_usernames)}", password=PASSWORD, first_name="Agency", last_name="Worker"

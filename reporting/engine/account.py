@@ -18,6 +18,7 @@ way.
 
 from django.utils.translation import gettext_lazy as _
 
+from .answers import THEY_KNOW, WHAT_HAPPENED, YOUR_NAME
 from .flow import Page
 from .questions import YES_NO_NOT_SURE, LongText, Option, Radios, Text
 from .wording import Condition, Perspective, Wording
@@ -32,7 +33,7 @@ def your_name_page(*, section: str, when: Condition, hint: Wording) -> Page:
         when=when,
         questions=(
             Text(
-                name="your_name",
+                name=YOUR_NAME,
                 label=_("What is your name?"),
                 hint=hint,
                 summary=_("Your name"),
@@ -65,7 +66,7 @@ def about_them_page(
                 summary=name_summary,
             ),
             Radios(
-                name="they_know",
+                name=THEY_KNOW,
                 label=_("Do they know you are telling the police?"),
                 hint=they_know_hint,
                 options=YES_NO_NOT_SURE,
@@ -120,7 +121,7 @@ def what_happened_page(*, section: str, them: Wording, hint: Wording) -> Page:
         section=section,
         questions=(
             LongText(
-                name="what_happened",
+                name=WHAT_HAPPENED,
                 label=Perspective(me=_("Tell us what happened"), them=them),
                 hint=hint,
                 summary=_("What happened"),

@@ -14,13 +14,34 @@ import dataclasses
 
 from django.utils.translation import gettext_lazy as _
 
+from .answers import (
+    ACCESS_NEEDS,
+    CALLBACK,
+    CALLBACK_TIME,
+    CONTACT_METHODS,
+    EMAIL,
+    INTERPRETER,
+    LANGUAGE,
+    NO_CONTACT,
+    OFFICER_GENDER,
+    PHONE,
+    POSTAL_ADDRESS,
+    SAFE_DAYS,
+    SAFE_TIMES,
+    SAFE_TIMES_DETAIL,
+    TRUSTED_CONTACT,
+    TRUSTED_NAME,
+    TRUSTED_PHONE,
+    TRUSTED_RELATIONSHIP,
+    VOICEMAIL,
+)
 from .conditions import AllOf, Includes, Is, always
 from .flow import Page
 from .questions import RATHER_NOT_SAY, Checkboxes, Email, LongText, Option, Phone, Radios, Text
 from .wording import Condition, Wording
 
-CAN_BE_CONTACTED = Includes("contact_methods", "call", "voicemail", "text", "email", "letter")
-BY_PHONE_CALL = Includes("contact_methods", "call", "voicemail")
+CAN_BE_CONTACTED = Includes(CONTACT_METHODS, "call", "voicemail", "text", "email", "letter")
+BY_PHONE_CALL = Includes(CONTACT_METHODS, "call", "voicemail")
 
 
 def contact_pages(
@@ -42,17 +63,17 @@ def contact_pages(
             section=section,
             questions=(
                 Checkboxes(
-                    name="contact_methods",
+                    name=CONTACT_METHODS,
                     label=_("Which ways are safe for us to contact you?"),
                     hint=avoid,
                     summary=_("Safe ways to contact you"),
                     options=(
                         Option("call", _("Phone call")),
-                        Option("voicemail", _("Voicemail"), hint=_("We will only leave a message if you choose this")),
+                        Option(VOICEMAIL, _("Voicemail"), hint=_("We will only leave a message if you choose this")),
                         Option("text", _("Text message")),
                         Option("email", _("Email")),
                         Option("letter", _("Letter")),
-                        Option("none", _("Do not contact me"), hint=without_contact, set_apart=True),
+                        Option(NO_CONTACT, _("Do not contact me"), hint=without_contact, set_apart=True),
                     ),
                 ),
             ),
@@ -61,10 +82,10 @@ def contact_pages(
         Page(
             slug="contact-phone",
             section=section,
-            when=Includes("contact_methods", "call", "voicemail", "text"),
+            when=Includes(CONTACT_METHODS, "call", "voicemail", "text"),
             questions=(
                 Phone(
-                    name="phone",
+                    name=PHONE,
                     label=_("What phone number should we use?"),
                     hint=_("Only give a number that nobody else answers or checks."),
                     required=_("Enter a phone number, or go back and choose another way to contact you"),
@@ -75,10 +96,10 @@ def contact_pages(
         Page(
             slug="contact-email",
             section=section,
-            when=Includes("contact_methods", "email"),
+            when=Includes(CONTACT_METHODS, "email"),
             questions=(
                 Email(
-                    name="email",
+                    name=EMAIL,
                     label=_("What email address should we use?"),
                     hint=_("Only give an address nobody else can read."),
                     required=_("Enter an email address, or go back and choose another way to contact you"),
@@ -89,10 +110,10 @@ def contact_pages(
         Page(
             slug="contact-address",
             section=section,
-            when=Includes("contact_methods", "letter"),
+            when=Includes(CONTACT_METHODS, "letter"),
             questions=(
                 LongText(
-                    name="postal_address",
+                    name=POSTAL_ADDRESS,
                     label=_("What address should we write to?"),
                     hint=_("Include the postcode. Only give an address where nobody else opens your post."),
                     required=_("Enter an address, or go back and choose another way to contact you"),
@@ -110,7 +131,7 @@ def contact_pages(
             body=(_("Leave these empty if any time is safe."),),
             questions=(
                 Checkboxes(
-                    name="safe_days",
+                    name=SAFE_DAYS,
                     label=_("Which days?"),
                     summary=_("Safe days"),
                     options=(
@@ -119,7 +140,7 @@ def contact_pages(
                     ),
                 ),
                 Checkboxes(
-                    name="safe_times",
+                    name=SAFE_TIMES,
                     label=_("What times of day?"),
                     summary=_("Safe times"),
                     options=(
@@ -129,7 +150,7 @@ def contact_pages(
                     ),
                 ),
                 Text(
-                    name="safe_times_detail",
+                    name=SAFE_TIMES_DETAIL,
                     label=_("Anything else about when it is safe (optional)"),
                     hint=_("For example 'only when I am at work' or 'never after 6pm'."),
                     summary=_("More about safe times"),
@@ -147,7 +168,7 @@ def contact_pages(
                 title=_("When would you like us to call you?"),
                 questions=(
                     Radios(
-                        name="callback",
+                        name=CALLBACK,
                         label=_("When should we call?"),
                         summary=_("When to call"),
                         options=(
@@ -156,7 +177,7 @@ def contact_pages(
                         ),
                     ),
                     Text(
-                        name="callback_time",
+                        name=CALLBACK_TIME,
                         label=_("If you want us to call at a particular time, tell us when (optional)"),
                         hint=_(
                             "For example 'Tuesday after 6pm' or 'tomorrow morning'. We will call you then if we can."
@@ -174,7 +195,7 @@ def contact_pages(
             section=section,
             questions=(
                 Radios(
-                    name="trusted_contact",
+                    name=TRUSTED_CONTACT,
                     label=_("Is there someone we can contact instead of you?"),
                     hint=_(
                         "For example a friend, a relative or a support worker you trust, if we cannot reach you safely."
@@ -187,23 +208,23 @@ def contact_pages(
         Page(
             slug="trusted-person-details",
             section=section,
-            when=Is("trusted_contact", "yes"),
+            when=Is(TRUSTED_CONTACT, "yes"),
             title=_("Who can we contact instead of you?"),
             questions=(
                 Text(
-                    name="trusted_name",
+                    name=TRUSTED_NAME,
                     label=_("Their name"),
                     summary=_("Name of the person to contact instead"),
                     width=None,
                 ),
                 Text(
-                    name="trusted_relationship",
+                    name=TRUSTED_RELATIONSHIP,
                     label=_("How do you know them? (optional)"),
                     summary=_("How you know the person to contact instead"),
                     width=None,
                 ),
                 Phone(
-                    name="trusted_phone",
+                    name=TRUSTED_PHONE,
                     label=_("Their phone number"),
                     required=_("Enter their phone number"),
                     summary=_("Phone number of the person to contact instead"),
@@ -216,13 +237,13 @@ def contact_pages(
             title=_("Language"),
             questions=(
                 Text(
-                    name="language",
+                    name=LANGUAGE,
                     label=_("Which language would you like us to use? (optional)"),
                     hint=_("For example English, Welsh, Polish or British Sign Language."),
                     summary=_("Language"),
                 ),
                 Radios(
-                    name="interpreter",
+                    name=INTERPRETER,
                     label=_("Do you need an interpreter?"),
                     summary=_("Interpreter needed"),
                     options=(Option("yes", _("Yes")), Option("no", _("No"))),
@@ -235,7 +256,7 @@ def contact_pages(
             section=section,
             questions=(
                 LongText(
-                    name="access_needs",
+                    name=ACCESS_NEEDS,
                     label=_("Do you have any communication or access needs? (optional)"),
                     hint=_(
                         "For example if you use Relay UK, need information in Easy Read or large print, need more time, or need a step-free place to meet."
@@ -254,7 +275,7 @@ def contact_pages(
                 section=section,
                 questions=(
                     Radios(
-                        name="officer_gender",
+                        name=OFFICER_GENDER,
                         label=_("Would you prefer to speak to a female or male officer?"),
                         hint=_("We will try to arrange this, but we cannot always promise it."),
                         summary=_("Officer preference"),

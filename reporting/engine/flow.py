@@ -284,10 +284,12 @@ class Flow:
 
     def record_of_questions(self, state: JourneyState) -> list[dict[str, str]]:
         """The questions as the person saw them, with their answers, kept with a report so
-        staff read what was asked even after the journey's wording changes."""
+        staff read what was asked even after the journey's wording changes. Each names its
+        answer, so a part of the report (the safe-contact panel) can find its own."""
         return [
             {
                 "section": section.title,
+                "name": row.question.name,
                 "question": row.label,
                 "answer": "\n".join(row.value) if isinstance(row.value, list) else row.value,
             }

@@ -8,6 +8,8 @@ years) are recorded for cross-force checks. Nothing is sent to the applicant aut
 the police contact them only in the ways, and at the times, they choose.
 """
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
 from ..engine import (
@@ -24,6 +26,7 @@ from ..engine import (
     Text,
 )
 from ..engine.contact import contact_pages
+from ..engine.journey import Journey, Milestone, PriorityFacts, Signpost
 from ..engine.location import (
     APPLICATION_FORCE_LABEL,
     APPLICATION_SPLIT_HINT,
@@ -450,4 +453,29 @@ CLARES_LAW = Flow(
     someone_else=FOR_SOMEONE_ELSE,
     routing=with_cross_force_checks(address_decision("at_risk_postcode"), subject_postcodes),
     risk_indicators=risk_indicators,
+)
+
+JOURNEY = Journey(
+    slug=SLUG,
+    title=_("Ask about a partner's past (Clare's Law)"),
+    summary=_("Ask the police whether a partner, or someone else's partner, has a history of abuse or violence."),
+    before_you_start=(
+        _("This is not for reporting a crime."),
+        _(
+            "If the police decide to share information, they tell the person best placed to protect the person at risk, in person."
+        ),
+        _("We will not send you any emails, texts or letters unless you ask us to contact you that way."),
+    ),
+    flow=CLARES_LAW,
+    short_label=_("Clare's Law request"),
+    type_weight=5,
+    type_reason=_("Clare's Law request"),
+    milestones=(
+        Milestone("initial_checks", _("Initial checks"), timedelta(hours=24)),
+        Milestone("decision", _("Decision"), timedelta(days=28)),
+    ),
+    priority=PriorityFacts(in_danger=None, children=None, injured=None),
+    signposting=(Signpost("domestic_abuse"),),
+    application=True,
+    next_steps="reporting/journey/next_steps/clares_law.html",
 )

@@ -6,6 +6,8 @@ questions, and nothing blames the person. The questions about risk are our own w
 the indicators triage needs; they are not any published checklist.
 """
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
 from ..engine import (
@@ -30,12 +32,15 @@ from ..engine.account import (
     when_page,
     your_name_page,
 )
+from ..engine.answers import CHILDREN, IN_DANGER, INJURED, PERSON_LIVES_WITH, SUPPORT_REFERRALS, WHO_FOR
 from ..engine.contact import contact_pages
+from ..engine.journey import Journey, Milestone
 from ..engine.location import location_decision, location_pages
 from ..engine.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
 from ..engine.wording import Answers
 
-SOMEONE_ELSE = Is("who_for", "someone_else")
+SLUG = "domestic-abuse"
+SOMEONE_ELSE = Is(WHO_FOR, "someone_else")
 
 # Stable codes triage reads; the wording can change, these must not.
 RISK_INDICATORS = (
@@ -72,7 +77,7 @@ NOW = (
         section="now",
         questions=(
             Radios(
-                name="in_danger",
+                name=IN_DANGER,
                 label=_("Is anyone in danger right now?"),
                 hint=_("For example, if the person who hurt you is with you, nearby or on their way."),
                 required=_("Select whether anyone is in danger right now"),
@@ -83,7 +88,7 @@ NOW = (
     Page(
         slug="get-help-now",
         section="now",
-        when=Is("in_danger", "yes", "not_sure"),
+        when=Is(IN_DANGER, "yes", "not_sure"),
         title=_("Call 999 now if you can"),
         warning=_(
             "Online reports are not read straight away. If someone is in danger, calling 999 is the fastest way to get help."
@@ -110,7 +115,7 @@ WHO = (
         section="who",
         questions=(
             Radios(
-                name="who_for",
+                name=WHO_FOR,
                 label=_("Who are you telling us about?"),
                 hint=_(
                     "You can report for someone else, for example a friend, a relative or someone you support at work."
@@ -292,7 +297,7 @@ RISK = (
         section="risk",
         questions=(
             Radios(
-                name="injured",
+                name=INJURED,
                 label=Perspective(me=_("Have you been injured?"), them=_("Have they been injured?")),
                 hint=_("Include injuries that cannot be seen, such as pain after being held by the neck."),
                 summary=_("Injuries"),
@@ -304,7 +309,7 @@ RISK = (
     Page(
         slug="injury-details",
         section="risk",
-        when=Is("injured", "yes", "not_sure"),
+        when=Is(INJURED, "yes", "not_sure"),
         title=Perspective(me=_("Your injuries"), them=_("Their injuries")),
         warning=_("If someone is badly hurt, call 999 for an ambulance. For urgent medical advice, call 111."),
         questions=(
@@ -332,7 +337,7 @@ RISK = (
         section="risk",
         questions=(
             Radios(
-                name="children",
+                name=CHILDREN,
                 label=Perspective(
                     me=_("Do any children or other dependants live with you?"),
                     them=_("Do any children or other dependants live with them?"),
@@ -353,7 +358,7 @@ RISK = (
     Page(
         slug="children-details",
         section="risk",
-        when=Is("children", "yes"),
+        when=Is(CHILDREN, "yes"),
         questions=(
             LongText(
                 name="children_details",
@@ -474,7 +479,7 @@ PERSON = (
         section="person",
         questions=(
             Radios(
-                name="person_lives_with",
+                name=PERSON_LIVES_WITH,
                 label=Perspective(
                     me=_("Does the person who hurt you live with you?"),
                     them=_("Does the person who hurt them live with them?"),
@@ -505,7 +510,7 @@ SUPPORT = (
         when=Not(SOMEONE_ELSE),
         questions=(
             Checkboxes(
-                name="support_referrals",
+                name=SUPPORT_REFERRALS,
                 label=_("Would you like us to pass your details to any of these services?"),
                 hint=_(
                     "They are free and separate from the police. They will contact you only in the ways you told us are safe. Select all you want."
@@ -585,10 +590,33 @@ COPY = (
 )
 
 DOMESTIC_ABUSE = Flow(
-    slug="domestic-abuse",
+    slug=SLUG,
     sections=SECTIONS,
     pages=(*NOW, *WHO, *WHAT, *location_pages(section="where"), *RISK, *PERSON, *CONTACT, *SUPPORT, *COPY),
     someone_else=SOMEONE_ELSE,
     routing=location_decision,
     risk_indicators=risk_indicators,
+)
+
+JOURNEY = Journey(
+    slug=SLUG,
+    title=_("Report domestic abuse"),
+    summary=_(
+        "Tell the police about abuse by a partner, ex-partner or family member, for yourself or for someone else."
+    ),
+    before_you_start=(
+        _("You can skip any question you would rather not answer."),
+        _("You can save your answers and come back later with a code. We will not email you."),
+        _("You can tell us when and how it is safe to contact you."),
+    ),
+    flow=DOMESTIC_ABUSE,
+    short_label=_("Domestic abuse"),
+    type_weight=10,
+    type_reason=_("Domestic abuse"),
+    milestones=(Milestone("first_contact", _("First contact"), timedelta(hours=24)),),
+    referral_options={
+        "domestic_abuse_service": "domestic_abuse",
+        "victim_service": "victim_support",
+        "housing": "housing",
+    },
 )

@@ -11,6 +11,8 @@ them from the saved answers (Forget, on the page that asks how to report), and t
 leaves them out of the report whatever the draft holds.
 """
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
 from ..engine import (
@@ -36,7 +38,9 @@ from ..engine.account import (
     when_page,
     your_name_page,
 )
+from ..engine.answers import SUPPORT_REFERRALS
 from ..engine.contact import contact_pages
+from ..engine.journey import Journey, Milestone, PriorityFacts, Signpost
 from ..engine.location import location_decision, location_pages
 from ..engine.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
 from ..engine.wording import Answers
@@ -129,7 +133,7 @@ def support_options(answers: Answers) -> tuple[Option, ...]:
     )
 
 
-CHOSE_SUPPORT = Includes("support_referrals", "isva", "sarc", "rape_crisis", "victim_support")
+CHOSE_SUPPORT = Includes(SUPPORT_REFERRALS, "isva", "sarc", "rape_crisis", "victim_support")
 
 SUPPORT = (
     Page(
@@ -147,7 +151,7 @@ SUPPORT = (
         ),
         questions=(
             Checkboxes(
-                name="support_referrals",
+                name=SUPPORT_REFERRALS,
                 label=_("Would you like us to pass your details to any of these services?"),
                 hint=_("Select all you want."),
                 summary=_("Pass my details to"),
@@ -409,4 +413,29 @@ RAPE_SEXUAL_ASSAULT = Flow(
     someone_else=SOMEONE_ELSE,
     routing=location_decision,
     risk_indicators=risk_indicators,
+)
+
+JOURNEY = Journey(
+    slug=SLUG,
+    title=_("Report rape or sexual assault"),
+    summary=_("Tell the police what happened, with your details, anonymously, or for someone else."),
+    before_you_start=(
+        _("You can skip any question you would rather not answer."),
+        _("If it happened in the last 7 days, we will tell you how evidence can be kept while you decide what to do."),
+        _("You can stop at any time."),
+    ),
+    flow=RAPE_SEXUAL_ASSAULT,
+    short_label=_("Rape or sexual assault"),
+    type_weight=20,
+    type_reason=_("Rape or sexual assault"),
+    milestones=(Milestone("first_contact", _("First contact"), timedelta(hours=12)),),
+    priority=PriorityFacts(children=None, injured=None),
+    signposting=(Signpost("sexual_violence"), Signpost("recent_sexual_assault", when=MAYBE_RECENT)),
+    referral_options={
+        "isva": "isva",
+        "sarc": "sarc",
+        "rape_crisis": "rape_crisis",
+        "victim_support": "victim_support",
+    },
+    next_steps="reporting/journey/next_steps/rape_sexual_assault.html",
 )

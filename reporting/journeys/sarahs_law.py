@@ -8,6 +8,8 @@ are recorded for cross-force checks. It ends with a declaration: an application 
 report, what it says may be shared to keep children safe, and misusing it has consequences.
 """
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
 from ..engine import (
@@ -24,6 +26,7 @@ from ..engine import (
     Text,
 )
 from ..engine.contact import contact_pages
+from ..engine.journey import Journey, Milestone, PriorityFacts, Signpost
 from ..engine.location import (
     APPLICATION_FORCE_LABEL,
     APPLICATION_SPLIT_HINT,
@@ -335,4 +338,32 @@ SARAHS_LAW = Flow(
     sections=SECTIONS,
     pages=(*START, *YOU, *CHILD, *SUBJECT, *CONCERN, *CONTACT, *DECLARATION),
     routing=with_cross_force_checks(address_decision("child_postcode"), subject_postcodes),
+)
+
+JOURNEY = Journey(
+    slug=SLUG,
+    title=_("Ask about someone with access to a child (Sarah's Law)"),
+    summary=_(
+        "Ask the police whether a specific person who has contact with a child has a record of sexual offences against children."
+    ),
+    before_you_start=(
+        _("You can only ask about one specific person."),
+        _("This is not for reporting a crime."),
+        _(
+            "If the police decide to share information, they tell the person best placed to protect the child, usually a parent, carer or guardian."
+        ),
+    ),
+    flow=SARAHS_LAW,
+    short_label=_("Sarah's Law request"),
+    type_weight=10,
+    type_reason=_("A child may be at risk (Sarah's Law)"),
+    milestones=(
+        Milestone("initial_checks", _("Initial checks"), timedelta(hours=24)),
+        Milestone("interview", _("Interview"), timedelta(days=10)),
+        Milestone("complete", _("Complete"), timedelta(days=45)),
+    ),
+    priority=PriorityFacts(in_danger=None, children=None, injured=None),
+    signposting=(Signpost("sexual_violence"), Signpost("supporters")),
+    application=True,
+    next_steps="reporting/journey/next_steps/sarahs_law.html",
 )

@@ -9,3 +9,10 @@ register = template.Library()
 def journey_links():
     """The journeys' start links, for pages outside this app (such as the home page)."""
     return {"journeys": JOURNEYS.values()}
+
+
+@register.filter
+def signposting_needs(journey, values):
+    """The needs a journey's confirmation page signposts support for, for these answers
+    (Journey.signposting): `{% signposting journey|signposting_needs:values force_code %}`."""
+    return journey.signposting_needs(values or {})

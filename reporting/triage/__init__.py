@@ -12,7 +12,6 @@ Nothing here touches the database.
 from .presentation import (
     BASES,
     RULES,
-    SAFE_CONTACT_KEYS,
     STATUS_TAG_COLOURS,
     TYPE_LABELS,
     AnswerSection,
@@ -59,7 +58,6 @@ __all__ = [
     "OPEN_STATUSES",
     "OVERSIGHT",
     "RULES",
-    "SAFE_CONTACT_KEYS",
     "STATUS_TAG_COLOURS",
     "SUPERVISORS",
     "THRIVE_FACTORS",

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from reporting import service_levels
+from reporting.engine.journey import SafeContactKeys
 from reporting.engine.wording import Voice
-from reporting.journeys import flow_for
+from reporting.journeys import JOURNEYS, flow_for
 from reporting.models import Report
 
 Status = Report.Status
@@ -29,13 +30,9 @@ STATUS_TAG_COLOURS = {
 
 # --- Kinds of report ------------------------------------------------------------------------
 
-# Short names for the queue's columns and filters; a journey not listed shows its title.
-TYPE_LABELS = {
-    "domestic-abuse": gettext_lazy("Domestic abuse"),
-    "rape-sexual-assault": gettext_lazy("Rape or sexual assault"),
-    "clares-law": gettext_lazy("Clare's Law request"),
-    "sarahs-law": gettext_lazy("Sarah's Law request"),
-}
+# Short names for the queue's columns and filters (Journey.short_label); a journey not
+# listed shows its title.
+TYPE_LABELS = {slug: journey.short_label for slug, journey in JOURNEYS.items()}
 
 # --- Time in words --------------------------------------------------------------------------
 
@@ -101,34 +98,6 @@ def next_clock(clocks: Iterable[Any], *, report_type: str, now: datetime) -> Clo
 
 
 @dataclass(frozen=True)
-class SafeContactKeys:
-    """Where one journey keeps what staff must know before contacting anyone."""
-
-    methods: str = "contact_methods"
-    # The option of `methods` that says a message may be left.
-    voicemail: str = "voicemail"
-    # The option of `methods` that says: do not contact me.
-    no_contact: str = "none"
-    details: tuple[str, ...] = ("phone", "email", "postal_address")
-    times: tuple[str, ...] = ("safe_days", "safe_times", "safe_times_detail", "callback", "callback_time")
-    trusted: str | None = "trusted_contact"
-    trusted_details: tuple[str, ...] = ("trusted_name", "trusted_relationship", "trusted_phone")
-    other: tuple[str, ...] = (
-        "they_know",
-        "person_lives_with",
-        "language",
-        "interpreter",
-        "access_needs",
-        "officer_gender",
-    )
-
-
-# A journey whose answers use other names registers its keys here; any other journey is
-# read with the defaults (the names the domestic abuse journey uses).
-SAFE_CONTACT_KEYS: dict[str, SafeContactKeys] = {"domestic-abuse": SafeContactKeys()}
-
-
-@dataclass(frozen=True)
 class Row:
     label: str
     value: str
@@ -163,31 +132,49 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _row(name: str, values: dict, questions: dict, voice: Voice) -> Row | None:
+def _recorded(asked: list[dict] | None) -> dict[str, Row]:
+    """Each question as the person saw it, with their answer, by the answer's name: from the
+    record kept with the report. Records kept before they named their answers name none."""
+    return {
+        entry["name"]: Row(str(entry.get("question", "")), _as_text(entry.get("answer", "")))
+        for entry in asked or []
+        if entry.get("name")
+    }
+
+
+def _row(name: str, values: dict, questions: dict, voice: Voice, recorded: dict[str, Row]) -> Row | None:
     value = values.get(name)
     if value in (None, "", []):
         return None
+    if name in recorded:
+        return recorded[name]
     question = questions.get(name)
     if question is None:
         return Row(name.replace("_", " ").capitalize(), _as_text(value))
     return Row(voice.say(question.summary or question.label), _as_text(question.display(value, voice, values)))
 
 
-def safe_contact(report_type: str, values: dict) -> SafeContact:
-    """What the person said about contacting them safely, for the top of the report."""
-    keys = SAFE_CONTACT_KEYS.get(report_type, SafeContactKeys())
+def safe_contact(report_type: str, values: dict, *, asked: list[dict] | None = None) -> SafeContact:
+    """What the person said about contacting them safely, for the top of the report. `asked`:
+    the record of the questions kept with the report (answers["asked"]): each question reads
+    as the person saw it there, and in today's wording only when the record lacks it."""
+    journey = JOURNEYS.get(report_type)
+    keys = journey.safe_contact if journey else SafeContactKeys()
     questions = _questions(report_type)
     voice = _voice(report_type, values)
+    recorded = _recorded(asked)
     chosen = values.get(keys.methods) or []
     method_question = questions.get(keys.methods)
-    if chosen and method_question is not None:
+    if chosen and keys.methods in recorded:
+        methods = recorded[keys.methods].value.split("\n")
+    elif chosen and method_question is not None:
         methods = method_question.display(chosen, voice, values)
         methods = methods if isinstance(methods, list) else [methods]
     else:
         methods = [str(method) for method in chosen]
 
     def rows(names: tuple[str, ...]) -> list[Row]:
-        return [row for name in names if (row := _row(name, values, questions, voice)) is not None]
+        return [row for name in names if (row := _row(name, values, questions, voice, recorded)) is not None]
 
     trusted = []
     if keys.trusted and values.get(keys.trusted) == "yes":

@@ -39,7 +39,9 @@ class DefaultGrade:
     is_emergency: bool = False
 
 
-# Modelled on published response policies (research.md 2.2). Each force changes its own.
+# Modelled on published response policies, e.g. Suffolk Constabulary's: emergency attendance
+# within 15 minutes, priority within the hour (https://www.suffolk.police.uk/contact-us/police-response-policy).
+# Each force changes its own.
 DEFAULT_GRADES = (
     DefaultGrade(
         "emergency",

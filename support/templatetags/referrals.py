@@ -13,8 +13,8 @@ from django import template
 
 from reporting.selectors import staff_member_for
 
-from .. import referral_data
-from ..selectors import report_referrals as report_referrals_for
+from ..referrals import data
+from ..referrals.selectors import report_referrals as report_referrals_for
 
 register = template.Library()
 
@@ -30,4 +30,4 @@ def report_referrals(context, report, heading_level=2):
 @register.filter
 def report_type_label(report_type: str) -> str:
     """ "domestic-abuse" → "Domestic abuse"."""
-    return referral_data.report_type_label(report_type)
+    return data.report_type_label(report_type)

@@ -11,7 +11,7 @@ values, for example {"domestic_abuse", "men"}; ``force_code`` is the force area'
 from django import template
 from django.utils import timezone
 
-from ..selectors import services_for
+from ..directory.selectors import services_for
 
 register = template.Library()
 

@@ -5,8 +5,8 @@ from datetime import datetime
 import pytest
 import time_machine
 
+from support.directory.services import national_services_sync
 from support.opening_hours import LONDON
-from support.services import national_services_sync
 from tests.browser.accessibility import assert_accessible
 
 # A Monday morning, so which lines are open is the same whenever the tests run.

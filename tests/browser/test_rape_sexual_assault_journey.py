@@ -20,7 +20,7 @@ from django.db import connection
 from reporting.engine import DateInput
 from reporting.journeys import JOURNEYS
 from reporting.models import Draft, Report
-from support.services import national_services_sync
+from support.directory.services import national_services_sync
 from tests.browser.accessibility import assert_accessible
 from tests.browser.test_domestic_abuse_journey import Walker, fill, page_slug, press
 from tests.factories import session_with_draft_reaching

@@ -5,6 +5,7 @@ import pytest
 
 from reporting import services
 from reporting.models import Report, StaffMember
+from reporting.triage import THRIVE_FACTORS
 from tests.browser.accessibility import assert_accessible
 from tests.factories import (
     DOMESTIC_ABUSE_ANSWERS,
@@ -84,7 +85,7 @@ def test_a_handler_claims_and_works_a_report_with_the_keyboard_only(page, staff)
         page.keyboard.press("Enter")
     assert page.locator(".govuk-error-summary").is_visible()
     assert_accessible(page, "THRIVE form with errors")
-    for factor in services.THRIVE_FACTORS:
+    for factor in THRIVE_FACTORS:
         # Into the factor's radios (Low), two arrows along to High, then a note.
         tab_to_field(page, f"{factor}_level")
         page.keyboard.press("ArrowRight")

@@ -1,9 +1,10 @@
 import base64
 import os
+import uuid
 
 import pytest
 from django.core import checks
-from django.db import connection
+from django.db import connection, transaction
 
 from portal.encryption import (
     EncryptionError,
@@ -15,8 +16,9 @@ from portal.encryption import (
     seal_json,
     sealed_key_id,
 )
+from portal.models import AuditEvent
 from reporting.models import Draft
-from tests.factories import draft_with_answers
+from tests.factories import draft_with_answers, staff_user
 
 OLD_KEY = base64.b64encode(b"o" * 32).decode()
 NEW_KEY = base64.b64encode(b"n" * 32).decode()
@@ -135,7 +137,9 @@ def test_the_checks_are_registered():
 
 def raw_column(table: str, column: str, pk) -> str:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM {table} WHERE id = %s", [pk.hex if connection.vendor == "sqlite" else pk])  # noqa: S608 - names are constants
+        if connection.vendor == "sqlite" and isinstance(pk, uuid.UUID):
+            pk = pk.hex
+        cursor.execute(f"SELECT {column} FROM {table} WHERE id = %s", [pk])  # noqa: S608 - names are constants
         return cursor.fetchone()[0]
 
 
@@ -177,3 +181,39 @@ def test_a_value_is_opened_only_when_it_is_read(db):
     assert type(loaded.__dict__["state"]).__name__ == "Sealed"
     assert loaded.state["answers"]["what_happened"] == "lazy"
     assert isinstance(loaded.__dict__["state"], dict)
+
+
+def test_a_json_field_never_reads_a_stored_plaintext_as_its_value(db):
+    draft = draft_with_answers({"what_happened": "x"})
+    with connection.cursor() as cursor:
+        pk = draft.pk.hex if connection.vendor == "sqlite" else draft.pk
+        cursor.execute("UPDATE reporting_draft SET state = %s WHERE id = %s", ['{"answers": {}}', pk])
+
+    with pytest.raises(EncryptionError):
+        _ = Draft.objects.get(pk=draft.pk).state
+
+
+def test_a_field_bound_to_another_attribute_is_sealed_with_it_and_only_with_it(db):
+    event = AuditEvent(actor=staff_user(username="binder"), action="view", object_type="report", object_id="R1")
+    event.reason = "Triage"
+
+    with pytest.raises(ValueError, match="needs its hash"), transaction.atomic():
+        event.save(force_insert=True)
+    event.hash = "a" * 64
+    event.save(force_insert=True)
+    sealed = raw_column("portal_auditevent", "reason", event.pk)
+
+    assert open_sealed(sealed, associated_data=b"portal.auditevent.reason:" + b"a" * 64) == b"Triage"
+
+
+def test_encrypted_fields_record_their_binding_in_migrations():
+    _, path, _, kwargs = AuditEvent._meta.get_field("reason").deconstruct()
+
+    assert path == "portal.fields.EncryptedTextField"
+    assert kwargs == {"blank": True, "bind_to": "hash", "legacy_plaintext": True}
+    assert Draft._meta.get_field("state").deconstruct()[1:] == (
+        "portal.fields.EncryptedJSONField",
+        [],
+        {"default": dict},
+    )
+

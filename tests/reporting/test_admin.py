@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from reporting.models import Force
 from tests.factories import PASSWORD, current_code, staff_user, submitted_report
 
 
@@ -24,3 +25,21 @@ def test_the_admin_lists_reports_and_outbox_messages_without_the_answers(client,
     assert report.reference in listing.content.decode()
     assert "He pushed me" not in detail.content.decode()
     assert "report.submitted" in outbox.content.decode()
+
+
+def test_whether_a_force_takes_reports_is_shown_read_only_with_why(client, forces):
+    force = Force.objects.get(code="E23000001")
+    signed_in_admin(client)
+
+    page = client.get(reverse("admin:reporting_force_change", args=[force.pk]))
+    saved = client.post(
+        reverse("admin:reporting_force_change", args=[force.pk]),
+        {"code": force.code, "name": force.name, "display_name": force.display_name, "nation": force.nation},
+    )
+
+    assert page.status_code == 200
+    assert saved.status_code == 302
+    assert 'name="accepts_reports"' not in page.content.decode()
+    assert "forces.csv" in page.content.decode()
+    force.refresh_from_db()
+    assert force.accepts_reports is True

@@ -191,6 +191,7 @@ def test_the_summary_lists_shown_questions_by_section():
     ]
     assert FLOW.record_of_questions(state)[-1] == {
         "section": "About them",
+        "name": "last",
         "question": "Anything else?",
         "answer": "Yes\nNo",
     }

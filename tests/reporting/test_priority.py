@@ -4,6 +4,7 @@ kept in plain columns the queue sorts on (the reasons encrypted, like the indica
 from django.db import connection
 
 from reporting import priority
+from reporting.journeys import JOURNEYS
 from reporting.models import Report
 from tests.factories import DOMESTIC_ABUSE_ANSWERS, submitted_journey_report, submitted_report
 
@@ -47,6 +48,25 @@ def test_each_fact_adds_to_the_score_and_gives_a_reason():
 def test_reasons_read_as_words_even_for_codes_added_later():
     assert priority.reason_label("risk:strangulation") == "Strangulation or choking"
     assert priority.reason_label("risk:new_indicator_code") == "New indicator code"
+    assert priority.reason_label("type:no-such-journey") == "No-such-journey"
+
+
+def test_each_kind_of_report_weighs_what_its_journey_declares():
+    weights = {
+        slug: (
+            priority.assess(report_type=slug, answers={}, risk_indicators=[]).score,
+            priority.reason_label(f"type:{slug}"),
+        )
+        for slug in JOURNEYS
+    }
+
+    assert weights == {
+        "rape-sexual-assault": (20, "Rape or sexual assault"),
+        "domestic-abuse": (10, "Domestic abuse"),
+        "sarahs-law": (10, "A child may be at risk (Sarah's Law)"),
+        "clares-law": (5, "Clare's Law request"),
+    }
+    assert priority.assess(report_type="no-such-journey", answers={}, risk_indicators=[]).score == 0
 
 
 def test_other_journeys_use_their_own_indicators():
@@ -56,7 +76,7 @@ def test_other_journeys_use_their_own_indicators():
     clares = priority.assess(report_type="clares-law", answers={"in_danger": "yes"}, risk_indicators=[])
 
     assert "risk:within_7_days" in recent.reasons
-    assert recent.score > priority.TYPE_WEIGHTS["rape-sexual-assault"]
+    assert recent.score > JOURNEYS["rape-sexual-assault"].type_weight
     # Clare's Law does not ask about danger now: an answer with that name is not read.
     assert "danger_now" not in clares.reasons
 
@@ -85,5 +105,5 @@ def test_a_sent_report_keeps_its_priority_with_the_reasons_encrypted(forces):
 def test_every_journey_gets_a_priority_when_sent(forces):
     for journey in ("rape-sexual-assault", "clares-law", "sarahs-law"):
         report = submitted_journey_report(journey)
-        assert report.priority >= priority.TYPE_WEIGHTS[journey], journey
+        assert report.priority >= JOURNEYS[journey].type_weight, journey
         assert f"type:{journey}" in report.priority_reasons

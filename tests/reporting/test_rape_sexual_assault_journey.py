@@ -13,7 +13,7 @@ from reporting.journeys import JOURNEYS, flow_for
 from reporting.journeys.rape_sexual_assault import IDENTIFYING_PAGES, RAPE_SEXUAL_ASSAULT, risk_indicators
 from reporting.models import Draft, Force, ForceServiceLevel, Report
 from reporting.services import report_submit
-from support.referral_data import CONSENT_OPTIONS, NO_REFERRAL
+from support.referrals.data import CONSENT_OPTIONS, NO_REFERRAL
 from tests.factories import (
     RAPE_SEXUAL_ASSAULT_ANSWERS,
     RAPE_SEXUAL_ASSAULT_BRANCHES,

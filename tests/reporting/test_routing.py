@@ -619,3 +619,13 @@ def test_any_postcode_shaped_text_is_never_invalid(text: str) -> None:
 
     assert decision.outcome != Outcome.INVALID
     assert decision.postcode == routing.normalise_postcode(text)
+
+
+def test_the_british_transport_police_code_is_spelled_out_only_here() -> None:
+    reporting_dir = Path(routing.__file__).resolve().parent
+    spelled_out = {
+        str(path.relative_to(reporting_dir))
+        for path in reporting_dir.rglob("*.py")
+        if "migrations" not in path.parts and '"BTP"' in path.read_text(encoding="utf-8")
+    }
+    assert spelled_out == {"routing.py"}

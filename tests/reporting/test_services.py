@@ -1,11 +1,13 @@
+import logging
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.utils import timezone
 
-from reporting import services
-from reporting.models import Draft, Report, ReturnCodeAttempt
+from portal.refusals import Refused
+from reporting import routing, services
+from reporting.models import Draft, Force, Report, ReturnCodeAttempt
 from tests.factories import (
     DOMESTIC_ABUSE_ANSWERS,
     assert_one_outbox_message_per_subscriber,
@@ -108,8 +110,9 @@ def test_wrong_codes_are_limited_per_code(db, settings):
     for attempt in range(settings.WAYMARK_RETURN_CODE_ATTEMPTS_PER_CODE):
         assert services.draft_resume(code=wrong, client=f"address {attempt}") is None
 
-    with pytest.raises(services.ReturnCodeLimited):
+    with pytest.raises(Refused) as refusal:
         services.draft_resume(code=code, client="someone new")
+    assert refusal.value.reason == "return_code_limited"
     with time_machine.travel(timezone.now() + timedelta(minutes=settings.WAYMARK_RETURN_CODE_WINDOW_MINUTES + 1)):
         assert services.draft_resume(code=code, client="someone new") == draft
 
@@ -119,8 +122,9 @@ def test_wrong_codes_are_limited_per_address(db, settings):
     for locator in ["2222", "3333", "4444"]:
         services.draft_resume(code=f"{locator}-5555-6666", client="203.0.113.9")
 
-    with pytest.raises(services.ReturnCodeLimited):
+    with pytest.raises(Refused) as refusal:
         services.draft_resume(code="7777-5555-6666", client="203.0.113.9")
+    assert refusal.value.reason == "return_code_limited"
     assert services.draft_resume(code="7777-5555-6666", client="203.0.113.10") is None
 
 
@@ -179,33 +183,63 @@ def test_the_same_submission_key_twice_returns_the_first_report(forces):
 def test_a_submission_key_from_another_draft_is_refused(forces):
     draft = draft_with_answers(DOMESTIC_ABUSE_ANSWERS)
 
-    with pytest.raises(services.SubmissionKeyMismatch):
+    with pytest.raises(Refused) as refusal:
         services.report_submit(draft=draft, submission_key="not-this-drafts-key")
+    assert refusal.value.reason == "submission_key"
 
 
 def test_an_unfinished_draft_cannot_be_sent(forces):
     draft = draft_with_answers(DOMESTIC_ABUSE_ANSWERS, finished=False)
 
-    with pytest.raises(services.ReportNotReady):
+    with pytest.raises(Refused) as refusal:
         services.report_submit(draft=draft, submission_key=draft.submission_key)
+    assert refusal.value.reason == "not_ready"
 
 
 def test_a_report_for_somewhere_outside_england_and_wales_cannot_be_sent(forces):
     draft = draft_with_answers(dict(DOMESTIC_ABUSE_ANSWERS, incident_postcode="EH1 1YZ"))
 
-    with pytest.raises(services.ReportNotReady):
+    with pytest.raises(Refused) as refusal:
         services.report_submit(draft=draft, submission_key=draft.submission_key)
+    assert refusal.value.reason == "not_ready"
     assert not Report.objects.exists()
 
 
-def test_a_report_cannot_be_sent_to_a_force_not_taking_reports(forces):
-    from reporting.models import Force
+# --- which forces take reports: the routing data decides, the Force flag mirrors it -------------
 
+
+def test_the_force_flag_mirrors_the_routing_data_and_is_put_back_by_a_sync(forces):
+    Force.objects.filter(code="E23000001").update(accepts_reports=False)
+
+    services.forces_sync()
+
+    accepting = set(Force.objects.filter(accepts_reports=True).values_list("code", flat=True))
+    assert accepting == set(routing.routable_force_codes())
+
+
+def test_a_report_goes_where_routing_sends_it_even_if_the_force_flag_disagrees(forces):
     Force.objects.filter(code="E23000001").update(accepts_reports=False)
     draft = draft_with_answers(DOMESTIC_ABUSE_ANSWERS)
 
-    with pytest.raises(services.ReportNotReady):
+    report = services.report_submit(draft=draft, submission_key=draft.submission_key)
+
+    assert report.force.code == "E23000001"
+
+
+def test_a_report_for_a_force_missing_from_the_database_is_refused_and_the_operator_told(forces, caplog):
+    Force.objects.filter(code="E23000001").delete()
+    draft = draft_with_answers(DOMESTIC_ABUSE_ANSWERS)
+
+    with caplog.at_level(logging.ERROR, logger="reporting.services.submission"), pytest.raises(Refused) as refusal:
         services.report_submit(draft=draft, submission_key=draft.submission_key)
+
+    assert refusal.value.reason == "force_missing"
+    assert refusal.value.message
+    assert not Report.objects.exists()
+    assert Draft.objects.filter(pk=draft.pk).exists()
+    [line] = [record for record in caplog.records if record.levelno == logging.ERROR]
+    assert "E23000001" in line.getMessage()
+    assert "load_forces" in line.getMessage()
 
 
 def test_answers_on_a_closed_branch_are_not_sent(forces):

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from portal.audit import audit_chain_broken_at
 from portal.models import AuditEvent
+from portal.refusals import Refused
 from reporting import services, triage
 from reporting.models import ForceGrade, Report, ReportActivity, ReportClock, StaffMember, ThriveAssessment
-from reporting.services import TriageRefused
+from reporting.triage import THRIVE_FACTORS
 from tests.factories import (
     DOMESTIC_ABUSE_ANSWERS,
     MET,
@@ -42,7 +43,7 @@ def actions_for(report):
     return list(AuditEvent.objects.filter(object_id=report.reference).values_list("action", flat=True))
 
 
-THRIVE = {name: {"level": "medium", "note": f"{name} note"} for name in services.THRIVE_FACTORS}
+THRIVE = {name: {"level": "medium", "note": f"{name} note"} for name in THRIVE_FACTORS}
 
 
 # --- claiming ------------------------------------------------------------------------------------
@@ -76,7 +77,7 @@ def test_a_claimed_report_cannot_be_claimed_again(met):
     report = queued_report()
     services.report_claim(member=met[Role.CONTACT_HANDLER], report=report)
 
-    with pytest.raises(TriageRefused, match="already claimed"):
+    with pytest.raises(Refused, match="already claimed"):
         services.report_claim(member=met[Role.CASE_OFFICER], report=report)
     report.refresh_from_db()
     assert report.assigned_to == met[Role.CONTACT_HANDLER].user
@@ -85,9 +86,9 @@ def test_a_claimed_report_cannot_be_claimed_again(met):
 def test_force_administrators_do_not_claim(met):
     report = queued_report()
 
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_claim_next(member=met[Role.FORCE_ADMIN])
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_claim(member=met[Role.FORCE_ADMIN], report=report)
 
 
@@ -123,13 +124,13 @@ def test_a_supervisor_assigns_and_reassigns_within_the_force(met):
 def test_only_supervisors_assign_and_only_to_their_own_forces_staff(met, wales):
     report = queued_report()
 
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_assign(member=met[Role.CASE_OFFICER], report=report, assignee=met[Role.CONTACT_HANDLER])
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_assign(member=met[Role.SUPERVISOR], report=report, assignee=wales[Role.CONTACT_HANDLER])
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_assign(member=met[Role.SUPERVISOR], report=report, assignee=met[Role.FORCE_ADMIN])
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_assign(member=wales[Role.SUPERVISOR], report=report, assignee=wales[Role.CASE_OFFICER])
     assert Report.objects.get(pk=report.pk).assigned_to is None
 
@@ -141,7 +142,7 @@ def test_only_the_assignee_or_a_supervisor_changes_a_report(met):
     report = queued_report()
     services.report_claim(member=met[Role.CONTACT_HANDLER], report=report)
 
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_note_add(member=met[Role.CASE_OFFICER], report=report, text="Not mine")
     services.report_note_add(member=met[Role.CONTACT_HANDLER], report=report, text="Mine")
     services.report_note_add(member=met[Role.SUPERVISOR], report=report, text="Supervising")
@@ -165,7 +166,7 @@ def test_grading_uses_the_forces_own_scheme_and_records_the_reason(met, wales):
     assert report.grade == emergency and report.grade.is_emergency
     assert report.activities.get(kind=ReportActivity.Kind.GRADED).text == "Threats to kill, tonight"
     assert welsh_grade is not None
-    with pytest.raises(TriageRefused, match="scheme"):
+    with pytest.raises(Refused, match="scheme"):
         services.report_grade(member=handler, report=report, grade=welsh_grade, rationale="x")
 
 
@@ -188,7 +189,7 @@ def test_a_thrive_assessment_needs_every_factor_and_keeps_its_history(met):
     handler = met[Role.CONTACT_HANDLER]
     services.report_claim(member=handler, report=report)
 
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.thrive_assessment_save(member=handler, report=report, factors={"threat": {"level": "high"}})
     services.thrive_assessment_save(member=handler, report=report, factors=THRIVE)
     services.thrive_assessment_save(
@@ -205,9 +206,9 @@ def test_the_status_workflow_refuses_jumps_it_does_not_allow(met):
     report = queued_report()
     supervisor = met[Role.SUPERVISOR]
 
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_status_change(member=supervisor, report=report, status=Status.TRANSFERRED)
-    with pytest.raises(TriageRefused, match="outcome"):
+    with pytest.raises(Refused, match="outcome"):
         services.report_status_change(member=supervisor, report=report, status=Status.CLOSED)
 
 
@@ -236,7 +237,7 @@ def test_a_milestone_is_marked_met_once(met):
 
     services.report_clock_meet(member=supervisor, report=report, milestone="first_contact")
 
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_clock_meet(member=supervisor, report=report, milestone="first_contact")
 
 
@@ -261,11 +262,11 @@ def test_a_transfer_keeps_the_report_read_only_with_the_sender_until_accepted(me
         Status.TRANSFERRED,
         wales[Role.SUPERVISOR].force,
     )
-    with pytest.raises(TriageRefused, match="waiting for another force"):
+    with pytest.raises(Refused, match="waiting for another force"):
         services.report_note_add(member=handler, report=report, text="Still ours?")
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_transfer_accept(member=wales[Role.CONTACT_HANDLER], report=report)
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_transfer_accept(member=met[Role.SUPERVISOR], report=report)
 
     services.report_transfer_accept(member=wales[Role.SUPERVISOR], report=report, receiving_reference="SWP-123")
@@ -286,7 +287,7 @@ def test_a_rejected_transfer_gives_the_report_back_as_it_was_with_the_reason(met
         member=handler, report=report, to_force=wales[Role.SUPERVISOR].force, reason="Cardiff?"
     )
 
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_transfer_reject(member=wales[Role.SUPERVISOR], report=report, reason="  ")
     services.report_transfer_reject(member=wales[Role.SUPERVISOR], report=report, reason="It happened in London")
 
@@ -300,12 +301,12 @@ def test_a_report_cannot_go_to_its_own_force_or_be_transferred_twice_at_once(met
     report = queued_report()
     supervisor = met[Role.SUPERVISOR]
 
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_transfer_request(member=supervisor, report=report, to_force=supervisor.force, reason="x")
     services.report_transfer_request(
         member=supervisor, report=report, to_force=wales[Role.SUPERVISOR].force, reason="x"
     )
-    with pytest.raises(TriageRefused):
+    with pytest.raises(Refused):
         services.report_transfer_request(
             member=supervisor, report=report, to_force=wales[Role.SUPERVISOR].force, reason="x"
         )

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from reporting.models import Draft, OutboxMessage, Report, ReturnCodeAttempt
+from reporting.models import Draft, Force, OutboxMessage, Report, ReturnCodeAttempt
 from tests.factories import DOMESTIC_ABUSE_ANSWERS, assert_one_outbox_message_per_subscriber, draft_with_answers
 
 JOURNEY = "domestic-abuse"
@@ -258,6 +258,7 @@ def test_sending_puts_the_report_in_the_right_forces_queue(client, forces, djang
     assert report.answers["values"]["what_happened"] == "He pushed me.\nThen he took my phone."
     assert {
         "section": "What happened",
+        "name": "abuse_kinds",
         "question": "Kinds of abuse",
         "answer": "Controlling or coercive behaviour\nPhysical abuse",
     } in report.answers["asked"]
@@ -301,6 +302,20 @@ def test_a_send_form_from_elsewhere_does_not_send(client, forces):
 
     assert response.status_code == 302
     assert not Report.objects.exists()
+
+
+def test_a_force_missing_from_the_database_sends_the_person_back_to_check_their_answers(client, forces, caplog):
+    walk(client, VICTIM)
+    Force.objects.filter(code="W15000002").delete()
+
+    response = send(client)
+
+    assert response.status_code == 302
+    assert response["Location"] == CHECK
+    assert not Report.objects.exists()
+    assert Draft.objects.exists()
+    assert client.get(CHECK).status_code == 200
+    assert any(record.levelname == "ERROR" and "W15000002" in record.getMessage() for record in caplog.records)
 
 
 def test_the_confirmation_is_only_for_the_session_that_sent_it(client, forces):

@@ -4,8 +4,8 @@ from datetime import time
 import pytest
 
 from reporting.models import Force
+from support.directory.services import national_services_sync
 from support.models import OpeningPeriod, SupportService
-from support.services import national_services_sync
 
 _slugs = itertools.count(1)
 

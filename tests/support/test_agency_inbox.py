@@ -108,7 +108,7 @@ def test_the_inbox_runs_the_same_queries_for_one_referral_or_many(
 
 
 def test_the_inbox_is_paged(client_as_worker, agency, settings, monkeypatch):
-    monkeypatch.setattr("support.selectors.INBOX_PAGE_SIZE", 2)
+    monkeypatch.setattr("support.referrals.selectors.INBOX_PAGE_SIZE", 2)
     for _ in range(3):
         referred_report(ANSWERS)
 
@@ -252,5 +252,17 @@ def test_force_staff_have_no_inbox(client, forces):
     officer = staff_user(username="officer")
     signed_in(client, officer)
 
-    assert client.get(reverse("support:agency_inbox")).status_code == 403
+    assert client.get(reverse("support:agency_inbox")).status_code == 404
     assert not AuditEvent.objects.filter(actor=officer).exists()
+
+
+def test_a_change_no_longer_possible_is_refused_with_a_message_on_the_referral(client_as_worker, referral):
+    client_as_worker.post(url("agency_referral_decline", referral), {"reason": "Full"})
+
+    response = client_as_worker.post(url("agency_referral_accept", referral))
+
+    assert response.status_code == 302
+    assert response["Location"] == url("agency_referral", referral)
+    page = client_as_worker.get(response["Location"]).content.decode()
+    assert "This referral is now “Declined”, so that cannot be done." in page
+    assert Referral.objects.get(pk=referral.pk).status == Referral.Status.DECLINED

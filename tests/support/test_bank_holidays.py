@@ -3,8 +3,8 @@
 import json
 from datetime import date, timedelta
 
+from support.directory.selectors import BANK_HOLIDAYS_FILE, bank_holidays
 from support.opening_hours import load_bank_holidays
-from support.selectors import BANK_HOLIDAYS_FILE, bank_holidays
 
 
 def easter_sunday(year: int) -> date:

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from support.directory.selectors import bank_holidays
 from support.models import Referral
-from support.selectors import bank_holidays
-from support.services import referral_accept, referral_create_by_officer
+from support.referrals.services import referral_accept, referral_create_by_officer
 from support.working_days import add_working_days, due_at, is_working_day
 from tests.factories import DOMESTIC_ABUSE_ANSWERS, agency_user, referred_report, staff_user, support_agency
 

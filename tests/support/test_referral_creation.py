@@ -13,9 +13,9 @@ from django.utils import timezone
 from reporting import outbox
 from reporting.journeys import JOURNEYS
 from reporting.models import OutboxMessage
-from support import referral_data
 from support.models import ConsentMethod, Referral
-from support.services import referrals_create
+from support.referrals import data as referral_data
+from support.referrals.services import referrals_create
 from tests.factories import DOMESTIC_ABUSE_ANSWERS, referred_report, submitted_report, support_agency
 
 MET = "E23000001"
@@ -227,7 +227,7 @@ def test_the_shared_data_is_encrypted_in_the_database(agencies):
 
 
 def test_every_referral_option_of_every_journey_names_a_kind_of_service():
-    """A journey that offers a new service must add it to support.referral_data.CONSENT_OPTIONS."""
+    """A journey that offers a new service must add it to support.referrals.data.CONSENT_OPTIONS."""
     offered = set()
     for journey in JOURNEYS.values():
         for page in journey.flow.pages if journey.flow else ():

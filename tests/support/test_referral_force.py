@@ -11,10 +11,12 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from portal.models import AuditEvent
-from reporting.models import StaffMember
+from portal.refusals import Refused
+from reporting.models import Force, StaffMember
+from reporting.services import report_claim, report_transfer_request
 from support.models import ConsentMethod, Referral
-from support.services import (
-    ReferralNotAllowed,
+from support.referrals.services import (
+    REFERRAL_NOT_ALLOWED,
     referral_accept,
     referral_create_by_officer,
     referral_decline,
@@ -22,6 +24,7 @@ from support.services import (
 from tests.factories import (
     DOMESTIC_ABUSE_ANSWERS,
     agency_user,
+    member_of,
     referred_report,
     signed_in,
     staff_user,
@@ -150,10 +153,16 @@ def new_referral_url(report):
     return reverse("support:officer_referral_new", args=[report.pk])
 
 
+def working_on(report, officer):
+    """The report claimed by the officer: only staff working a report refer it."""
+    report_claim(member=member_of(officer), report=report)
+    return report
+
+
 def test_an_officer_refers_a_report_later_recording_how_the_person_agreed(
     client, agencies, officer, django_capture_on_commit_callbacks
 ):
-    report = referred_report(dict(DOMESTIC_ABUSE_ANSWERS, support_referrals=["none"]))
+    report = working_on(referred_report(dict(DOMESTIC_ABUSE_ANSWERS, support_referrals=["none"])), officer)
     signed_in(client, officer)
 
     form = client.get(new_referral_url(report))
@@ -177,13 +186,20 @@ def test_an_officer_refers_a_report_later_recording_how_the_person_agreed(
         "voicemail_safe"
     }
     assert [message.to for message in mail.outbox] == [["referrals@agency.example"]]
-    actions = list(AuditEvent.objects.filter(actor=officer).values_list("action", "object_type"))
-    assert actions == [("referral.view_form", "report"), ("referral.create", "referral")]
+    actions = list(
+        AuditEvent.objects.filter(actor=officer, action__startswith="referral.").values_list(
+            "action", "object_type", "object_id", "organisation"
+        )
+    )
+    assert actions == [
+        ("referral.view_form", "report", report.reference, MET),
+        ("referral.create", "report", report.reference, MET),
+    ]
     assert "To a police officer, by phone" in render_tag(report, officer)
 
 
 def test_the_officers_form_says_what_is_missing(client, agencies, officer):
-    report = referred_report(dict(DOMESTIC_ABUSE_ANSWERS, support_referrals=["none"]))
+    report = working_on(referred_report(dict(DOMESTIC_ABUSE_ANSWERS, support_referrals=["none"])), officer)
     signed_in(client, officer)
 
     response = client.post(new_referral_url(report), {})
@@ -197,7 +213,9 @@ def test_the_officers_form_says_what_is_missing(client, agencies, officer):
 
 
 def test_a_service_already_referred_is_not_offered_until_it_is_declined(client, agencies, officer):
-    report = referred_report(dict(DOMESTIC_ABUSE_ANSWERS, support_referrals=["domestic_abuse_service"]))
+    report = working_on(
+        referred_report(dict(DOMESTIC_ABUSE_ANSWERS, support_referrals=["domestic_abuse_service"])), officer
+    )
     signed_in(client, officer)
     assert "Women" not in client.get(new_referral_url(report)).content.decode()
 
@@ -212,12 +230,13 @@ def test_a_service_already_referred_is_not_offered_until_it_is_declined(client, 
 
 
 def test_a_report_made_for_someone_else_cannot_be_referred(client, agencies, officer):
-    report = referred_report(dict(DOMESTIC_ABUSE_ANSWERS, who_for="someone_else"))
+    report = working_on(referred_report(dict(DOMESTIC_ABUSE_ANSWERS, who_for="someone_else")), officer)
 
-    with pytest.raises(ReferralNotAllowed):
+    with pytest.raises(Refused) as refused:
         referral_create_by_officer(
             report=report, kind="domestic_abuse", consent_method="officer_phone", officer=officer
         )
+    assert refused.value.reason == REFERRAL_NOT_ALLOWED
     page = signed_in(client, officer).get(new_referral_url(report)).content.decode()
     assert "it holds no contact details of their own" in page
     assert '<form method="post" novalidate>' not in page
@@ -242,5 +261,23 @@ def test_an_officer_cannot_claim_the_online_form_or_a_service_with_no_agency(age
 
     with pytest.raises(ValueError):
         referral_create_by_officer(report=report, kind="domestic_abuse", consent_method="online_form", officer=officer)
-    with pytest.raises(ReferralNotAllowed):
+    with pytest.raises(Refused) as refused:
         referral_create_by_officer(report=report, kind="housing", consent_method="officer_phone", officer=officer)
+    assert refused.value.reason == REFERRAL_NOT_ALLOWED
+
+
+def test_a_report_offered_to_another_force_stays_on_the_sending_forces_list_only(client, agencies):
+    """The receiving force's supervisors may read a report offered to them, to decide; its
+    referrals are still the sending force's to follow up, so they are not on their list."""
+    report = referred_report(BOTH)
+    met_supervisor = staff_user(force_code=MET, role=StaffMember.Role.SUPERVISOR)
+    report_transfer_request(
+        member=member_of(met_supervisor), report=report, to_force=Force.objects.get(code="W15000003"), reason="Moved"
+    )
+    receiving = staff_user(force_code="W15000003", role=StaffMember.Role.SUPERVISOR)
+
+    theirs = signed_in(client, receiving).get(reverse("support:force_referrals")).content.decode()
+    ours = signed_in(client, met_supervisor).get(reverse("support:force_referrals")).content.decode()
+
+    assert report.reference not in theirs
+    assert report.reference in ours

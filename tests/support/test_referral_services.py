@@ -4,10 +4,11 @@ import pytest
 
 from portal.audit import audit_chain_broken_at
 from portal.models import AuditEvent
-from support import selectors
+from portal.refusals import Refused
 from support.models import Referral
-from support.services import (
-    ReferralStateError,
+from support.referrals import selectors
+from support.referrals.services import (
+    REFERRAL_STATE,
     referral_accept,
     referral_decline,
     referral_first_contact_record,
@@ -28,6 +29,7 @@ def setup(forces):
         "worker": agency_user(ours),
         "stranger": agency_user(theirs),
         "officer": staff_user(force_code=MET),
+        "other_force": staff_user(force_code="W15000003"),
     }
 
 
@@ -45,16 +47,24 @@ def test_only_the_agencys_own_staff_can_change_a_referral(setup):
 def test_only_the_agencys_own_staff_can_open_a_referral(setup):
     referral = setup["referral"]
 
-    assert referral_open(user=setup["stranger"], referral_id=referral.pk) is None
-    assert referral_open(user=setup["officer"], referral_id=referral.pk) is None
-    assert referral_open(user=setup["worker"], referral_id=referral.pk) == referral
+    stranger = selectors.agency_member_for(setup["stranger"])
+    worker = selectors.agency_member_for(setup["worker"])
+
+    assert selectors.referral_for_agency(stranger, referral.pk) is None
+    assert selectors.agency_member_for(setup["officer"]) is None
+    with pytest.raises(PermissionError):
+        referral_open(member=stranger, referral=referral)
+    assert referral_open(member=worker, referral=selectors.referral_for_agency(worker, referral.pk)) == referral
     assert list(AuditEvent.objects.values_list("actor", "action")) == [(setup["worker"].pk, "referral.view")]
 
 
-def test_selectors_scope_referrals_to_the_users_agency(setup):
+def test_selectors_scope_referrals_to_the_users_agency_or_force(setup):
     assert list(selectors.referrals_visible_to(setup["worker"])) == [setup["referral"]]
     assert list(selectors.referrals_visible_to(setup["stranger"])) == []
-    assert list(selectors.referrals_visible_to(setup["officer"])) == []
+    # Force staff see the referrals of the reports they may see: their own force's.
+    assert list(selectors.referrals_visible_to(setup["officer"])) == [setup["referral"]]
+    assert list(selectors.referrals_visible_to(setup["other_force"])) == []
+    assert list(selectors.referrals_visible_to(None)) == []
 
 
 def test_a_decline_needs_a_reason(setup):
@@ -83,8 +93,10 @@ def test_a_finished_referral_cannot_change(setup, first, then):
     }
     referral = changes[first](setup["referral"])
 
-    with pytest.raises(ReferralStateError):
+    with pytest.raises(Refused) as refused:
         changes[then](referral)
+    assert refused.value.reason == REFERRAL_STATE
+    assert "so that cannot be done" in refused.value.message
 
 
 def test_every_change_is_recorded_and_the_trail_is_intact(setup):
@@ -99,3 +111,29 @@ def test_every_change_is_recorded_and_the_trail_is_intact(setup):
         ("referral.first_contact", str(referral.pk), "Ours"),
     ]
     assert audit_chain_broken_at() is None
+
+
+def test_an_agency_reads_only_what_was_shared_never_the_reports_answers(setup, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from tests.factories import verified_client
+
+    referral = setup["referral"]
+    worker = selectors.agency_member_for(setup["worker"])
+
+    with CaptureQueriesContext(connection) as direct:
+        loaded = selectors.referral_for_agency(worker, referral.pk)
+    assert "answers" in loaded.report.get_deferred_fields()
+    assert (loaded.report.reference, loaded.report.report_type) == (referral.report.reference, "domestic-abuse")
+    assert loaded.report.force.display_name == referral.report.force.display_name
+
+    verified_client(client, setup["worker"])
+    with CaptureQueriesContext(connection) as page:
+        assert client.get(reverse("support:agency_referral", args=[referral.pk])).status_code == 200
+        for action in ("agency_referral_decline", "agency_referral_first_contact"):
+            assert client.get(reverse(f"support:{action}", args=[referral.pk])).status_code == 200
+    selected = [query["sql"] for query in [*direct.captured_queries, *page.captured_queries]]
+    assert any('"reporting_report"."reference"' in sql for sql in selected)
+    assert not [sql for sql in selected if '"reporting_report"."answers"' in sql]

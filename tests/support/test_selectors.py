@@ -4,9 +4,9 @@ from datetime import datetime
 
 import pytest
 
+from support.directory.selectors import directory, find_support_results, services_for
 from support.models import Category
 from support.opening_hours import LONDON, State
-from support.selectors import directory, find_support_results, services_for
 
 # Monday 1 June 2026: the weekday lines are open at 11am and closed at 11pm.
 MONDAY_MORNING = datetime(2026, 6, 1, 11, 0, tzinfo=LONDON)

@@ -5,8 +5,8 @@ from datetime import time
 
 import pytest
 
+from support.directory.services import NATIONAL_SERVICES_FILE, ServiceDataError, national_services_sync
 from support.models import SupportService
-from support.services import NATIONAL_SERVICES_FILE, ServiceDataError, national_services_sync
 
 REQUIRED = [
     "National Domestic Abuse Helpline",

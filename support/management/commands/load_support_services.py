@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from support.selectors import bank_holidays
-from support.services import NATIONAL_SERVICES_FILE, ServiceDataError, national_services_sync
+from support.directory.selectors import bank_holidays
+from support.directory.services import NATIONAL_SERVICES_FILE, ServiceDataError, national_services_sync
 
 #: Warn this long before the bank-holiday list runs out.
 BANK_HOLIDAY_WARNING = timedelta(days=365)

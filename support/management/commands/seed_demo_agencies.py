@@ -4,7 +4,7 @@ from django.db import transaction
 from portal.demo import demo_account_ensure
 from reporting.models import Force
 from support.models import ReferralKind, ReferralRoute, SupportAgency
-from support.services import agency_member_assign
+from support.referrals.services import agency_member_assign
 
 METROPOLITAN = "E23000001"
 SOUTH_WALES = "W15000003"

@@ -1,0 +1,1 @@
+"""Tools that take snapshots of the site (not tests: nothing here is collected by pytest)."""
