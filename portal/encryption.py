@@ -29,8 +29,10 @@ FORMAT = "wm1"
 KEY_BYTES = 32
 NONCE_BYTES = 12
 KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
-# The key committed for development and tests; a deployment must never use it.
+# The key committed for development and tests; a deployment must never use it. It is public,
+# so it is refused by its id and by its bytes (production settings refuse it at start-up).
 DEVELOPMENT_KEY_ID = "dev"
+DEVELOPMENT_KEY = "5pALzqka3E3LhPbJGXClkKE5VDo4iegY1Vi7NCsi8AY="
 
 
 class EncryptionError(Exception):
@@ -106,8 +108,23 @@ def keys_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     return []
 
 
+def development_key_configured(keys: dict[str, str]) -> bool:
+    """Whether a key set ("id" -> base64) holds the public development key, under any id, or
+    anything under the development key's id. Takes the keys as given so that settings can ask
+    before Django is set up."""
+    development_key = base64.b64decode(DEVELOPMENT_KEY)
+    for key_id, encoded in keys.items():
+        try:
+            key = base64.b64decode(encoded.strip(), validate=True)
+        except (binascii.Error, ValueError):
+            key = b""
+        if key_id.strip() == DEVELOPMENT_KEY_ID or key == development_key:
+            return True
+    return False
+
+
 def deploy_keys_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    if DEVELOPMENT_KEY_ID in settings.WAYMARK_ENCRYPTION_KEYS:
+    if development_key_configured(settings.WAYMARK_ENCRYPTION_KEYS):
         return [
             checks.Warning(
                 "The development encryption key is configured. Set WAYMARK_ENCRYPTION_KEYS without it.",

@@ -11,6 +11,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from portal import encryption
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -128,6 +130,9 @@ WAYMARK_OTP_REQUIRED_PREFIXES = ("/staff/", "/agency/")
 # Where "Exit this page" sends people: a busy, neutral site. A force can change it later.
 WAYMARK_EXIT_URL = os.environ.get("WAYMARK_EXIT_URL", "https://www.bbc.co.uk/weather")
 WAYMARK_SERVICE_NAME = _("Report abuse and get support")
+# The seed_demo_* commands create accounts with a published password (portal/demo.py): only
+# where this is true, which development, the test suite and the local production stack set.
+WAYMARK_DEMO_DATA_ALLOWED = False
 
 OTP_TOTP_ISSUER = "Waymark"
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -223,8 +228,9 @@ LOGGING = {
 # Keys are "id:base64,id:base64", each key 32 random bytes, e.g.
 #   WAYMARK_ENCRYPTION_KEYS=2026-11:<base64>  WAYMARK_ENCRYPTION_CURRENT_KEY=2026-11
 # To rotate: add a new key, make it current, keep the old one until nothing sealed with it
-# is left. The "dev" key below is public (it is in the repository): production refuses it.
-WAYMARK_DEVELOPMENT_ENCRYPTION_KEY = "dev:5pALzqka3E3LhPbJGXClkKE5VDo4iegY1Vi7NCsi8AY="
+# is left. The "dev" key below is public (it is in the repository): production settings refuse
+# it, by its id or its bytes, when they load.
+WAYMARK_DEVELOPMENT_ENCRYPTION_KEY = f"{encryption.DEVELOPMENT_KEY_ID}:{encryption.DEVELOPMENT_KEY}"
 WAYMARK_ENCRYPTION_KEYS: dict[str, str] = dict(
     entry.strip().split(":", 1)
     for entry in os.environ.get("WAYMARK_ENCRYPTION_KEYS", WAYMARK_DEVELOPMENT_ENCRYPTION_KEY).split(",")

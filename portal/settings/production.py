@@ -5,6 +5,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from portal import encryption
+
 from .base import *  # noqa: F403
 
 
@@ -65,3 +67,10 @@ for _entry in required("WAYMARK_ENCRYPTION_KEYS").split(","):
         raise ImproperlyConfigured("WAYMARK_ENCRYPTION_KEYS must be id:base64 pairs separated by commas.")
     WAYMARK_ENCRYPTION_KEYS[_key_id] = _key
 WAYMARK_ENCRYPTION_CURRENT_KEY = required("WAYMARK_ENCRYPTION_CURRENT_KEY")
+# The development key is in the public repository: anything sealed with it is readable by
+# anyone. Refused here, not only by `check --deploy`, because a running server never runs that.
+if encryption.development_key_configured(WAYMARK_ENCRYPTION_KEYS):
+    raise ImproperlyConfigured(
+        "WAYMARK_ENCRYPTION_KEYS holds the public development encryption key (or its id "
+        f"{encryption.DEVELOPMENT_KEY_ID!r}): generate new keys for production, see the README."
+    )

@@ -15,3 +15,5 @@ WHITENOISE_AUTOREFRESH = True
 # finish; tests of the real broker and worker switch this off (tests/conftest.py).
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# The demo commands are tested (portal/demo.py).
+WAYMARK_DEMO_DATA_ALLOWED = True

@@ -7,6 +7,7 @@ from django.core import checks
 from django.db import connection, transaction
 
 from portal.encryption import (
+    DEVELOPMENT_KEY,
     EncryptionError,
     deploy_keys_check,
     keys_check,
@@ -217,3 +218,9 @@ def test_encrypted_fields_record_their_binding_in_migrations():
         {"default": dict},
     )
 
+
+def test_the_development_key_is_flagged_under_any_id(settings):
+    settings.WAYMARK_ENCRYPTION_KEYS = {"prod": DEVELOPMENT_KEY}
+    settings.WAYMARK_ENCRYPTION_CURRENT_KEY = "prod"
+
+    assert [message.id for message in deploy_keys_check()] == ["waymark.W001"]

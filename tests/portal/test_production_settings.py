@@ -104,3 +104,33 @@ def test_production_pins_https_and_secure_cookies_and_serves_hashed_assets(tmp_p
     # The module's import must name the hashed file, or browsers would load a stale script.
     assert 'from "./govuk-frontend.min.js"' not in module
     assert 'from "./govuk-frontend.min.' in module
+
+
+DEVELOPMENT_KEY = "5pALzqka3E3LhPbJGXClkKE5VDo4iegY1Vi7NCsi8AY="
+
+
+@pytest.mark.parametrize(
+    ("keys", "current"),
+    [
+        (f"dev:{DEVELOPMENT_KEY}", "dev"),
+        (f"2026-11:{DEVELOPMENT_KEY}", "2026-11"),
+        ("dev:pVwXL6WcWmN3y2kHcD0CyVv8sHHd9Vn1o9A0N7q6SxQ=", "dev"),
+        (f"test:pVwXL6WcWmN3y2kHcD0CyVv8sHHd9Vn1o9A0N7q6SxQ=,old:{DEVELOPMENT_KEY}", "test"),
+    ],
+    ids=["the-development-key", "its-bytes-under-another-id", "its-id", "kept-as-an-old-key"],
+)
+@pytest.mark.parametrize("entry_point", ["web", "worker"])
+def test_production_refuses_the_public_development_key_at_start_up(tmp_path, keys, current, entry_point):
+    # The web server loads the settings through portal.wsgi; the worker through the Celery app.
+    load = {
+        "web": "import portal.wsgi",
+        "worker": "from portal.celery import app; print(app.conf.task_serializer)",
+    }[entry_point]
+
+    result = run_in_production(
+        ["-c", load], tmp_path, WAYMARK_ENCRYPTION_KEYS=keys, WAYMARK_ENCRYPTION_CURRENT_KEY=current
+    )
+
+    assert result.returncode != 0, result.stdout
+    assert "ImproperlyConfigured" in result.stderr
+    assert "development encryption key" in result.stderr

@@ -5,6 +5,7 @@ has its demo set (demo reports are recognised by their submission key)."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from portal import demo
 from reporting.engine import JourneyState
 from reporting.journeys import flow_for
 from reporting.models import Report
@@ -62,6 +63,7 @@ class Command(BaseCommand):
     help = "Adds a few demo domestic abuse reports to the Met's and South Wales's queues (safe to run again)."
 
     def handle(self, *args, **options):
+        demo.refuse_in_production()
         grade_schemes_load()
         made = 0
         for key, postcode, changes in DEMO_REPORTS:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from portal import demo
 from portal.demo import demo_account_ensure
 from reporting.models import Force, StaffMember
 from reporting.services import staff_member_assign
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     help = "Creates demo force staff with authenticators, and prints how to sign in (safe to run again)."
 
     def handle(self, *args, **options):
+        demo.refuse_in_production()
         self.stdout.write("Demo force staff (sign in at /staff/sign-in/):")
         for username, first_name, last_name, force_code, role in DEMO_STAFF:
             force = Force.objects.get(code=force_code)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from portal import demo
 from portal.demo import demo_account_ensure
 from reporting.models import Force
 from support.models import ReferralKind, ReferralRoute, SupportAgency
@@ -36,6 +37,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        demo.refuse_in_production()
         forces = {force.code: force for force in Force.objects.filter(code__in=[METROPOLITAN, SOUTH_WALES])}
         missing = {METROPOLITAN, SOUTH_WALES} - set(forces)
         if missing:
