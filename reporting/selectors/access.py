@@ -6,7 +6,13 @@ supervisor also sees reports another force asks their force to take. Reads that 
 want one half of that (the queue, the dashboard) start from ``own_force_reports`` or
 ``incoming_reports``, the two halves the rule is made of, never from ``Report.objects``.
 Anything outside the rule is answered as if it did not exist.
+
+The actor is a member of force staff or a force system calling the API (an ApiClient):
+anything with a ``force_id`` that says whether it sees incoming transfers (``ReportReader``).
+A member of staff does when they are a supervisor; an API client never does.
 """
+
+from typing import Protocol
 
 from django.db.models import QuerySet
 
@@ -24,24 +30,39 @@ def staff_member_for(user) -> StaffMember | None:
     return StaffMember.objects.select_related("force", "user").filter(user=user).first()
 
 
-def reports_visible_to(member: StaffMember) -> QuerySet[Report]:
-    """The only way into reports for staff: their own force's reports, and for supervisors,
-    reports another force asks them to take (to decide on the transfer)."""
-    return own_force_reports(member) | incoming_reports(member)
+class ReportReader(Protocol):
+    """Who the rule answers for, besides force staff: a force system (reporting.api's
+    ApiClient) sees its force's reports, and incoming transfers only if it says so."""
+
+    force_id: int
+    sees_incoming_transfers: bool
 
 
-def own_force_reports(member: StaffMember) -> QuerySet[Report]:
-    """The first half of the rule: the member's own force's reports. Force-wide figures
+def sees_incoming_transfers(actor: StaffMember | ReportReader) -> bool:
+    """Staff: supervisors only (they decide on transfers). Anyone else: as they declare."""
+    if isinstance(actor, StaffMember):
+        return actor.role in SUPERVISORS
+    return bool(actor.sees_incoming_transfers)
+
+
+def reports_visible_to(actor: StaffMember | ReportReader) -> QuerySet[Report]:
+    """The only way into reports for staff and force systems: their own force's reports, and
+    for supervisors, reports another force asks them to take (to decide on the transfer)."""
+    return own_force_reports(actor) | incoming_reports(actor)
+
+
+def own_force_reports(actor: StaffMember | ReportReader) -> QuerySet[Report]:
+    """The first half of the rule: the actor's own force's reports. Force-wide figures
     (the queue, its counts, the dashboard, exports) start here."""
-    return Report.objects.filter(force_id=member.force_id)
+    return Report.objects.filter(force_id=actor.force_id)
 
 
-def incoming_reports(member: StaffMember) -> QuerySet[Report]:
+def incoming_reports(actor: StaffMember | ReportReader) -> QuerySet[Report]:
     """The second half: reports another force asks this force to take, visible to its
     supervisors only (they decide on the transfer); nothing for anyone else."""
-    if member.role not in SUPERVISORS:
+    if not sees_incoming_transfers(actor):
         return Report.objects.none()
-    return Report.objects.filter(transfer_to_id=member.force_id)
+    return Report.objects.filter(transfer_to_id=actor.force_id)
 
 
 def normalise_reference(typed: str) -> str:
@@ -58,7 +79,8 @@ def report_for_staff(member: StaffMember, reference: str) -> Report | None:
         return None
     return (
         reports_visible_to(member)
-        .select_related("force", "assigned_to", "grade", "transfer_to")
+        # The acknowledgement: the force system's reference, on the report page (reporting.api).
+        .select_related("force", "assigned_to", "grade", "transfer_to", "acknowledgement__client")
         .filter(reference=reference)
         .first()
     )
