@@ -13,10 +13,7 @@ FRONTEND := static/build/.built
 
 run: system-libraries $(VENV)/.runtime $(FRONTEND) compile-messages
 	@mkdir -p var
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_forces
-	$(MANAGE) load_grade_schemes
-	$(MANAGE) load_support_services
+	$(MANAGE) bootstrap
 	$(MANAGE) seed_demo_staff
 	$(MANAGE) seed_demo_agencies
 	$(MANAGE) seed_demo_reports

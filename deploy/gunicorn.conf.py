@@ -35,3 +35,5 @@ forwarded_allow_ips = os.environ.get("WAYMARK_FORWARDED_ALLOW_IPS", "127.0.0.1,:
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# Masks the one-time token of a staff enrolment link in the logged path.
+logger_class = "portal.gunicorn_logging.AccessLogger"

@@ -1,9 +1,42 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEvent, User
+from . import services
+from .models import AuditEvent, EnrolmentLink, User
+from .refusals import Refused
 
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    actions = ["enrolment_link_issue_action"]
+
+    @admin.action(description=_("Issue an enrolment link"), permissions=["change"])
+    def enrolment_link_issue_action(self, request, queryset):
+        """Shows each new link once, on this page only: give it to the person directly."""
+        links = []
+        for user in queryset.order_by("username"):
+            try:
+                token = services.enrolment_link_issue(user=user, by=request.user)
+            except Refused as refusal:
+                self.message_user(request, refusal.message, messages.ERROR)
+                continue
+            url = request.build_absolute_uri(reverse("portal:staff_enrol", args=[token]))
+            links.append((user, url, EnrolmentLink.objects.get(user=user).expires_at))
+        if not links:
+            return None
+        return TemplateResponse(
+            request,
+            "admin/portal/user/enrolment_links.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Enrolment links"),
+                "links": links,
+                "opts": self.model._meta,
+            },
+        )
 
 
 @admin.register(AuditEvent)

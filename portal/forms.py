@@ -1,29 +1,36 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout
+from typing import ClassVar
+
 from django import forms
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 
+from .form_rendering import Display
+
 
 class GDSForm(forms.Form):
-    """A form rendered with GOV.UK Design System markup and one submit button."""
+    """A form rendered in GOV.UK Frontend markup (portal/form_rendering.py, templates/forms/)
+    with one submit button. `{{ form }}` draws it; pages own the <form> tag and the CSRF
+    token, and put the error summary above the heading."""
 
-    submit_label = _("Continue")
+    # None: the page draws its own buttons.
+    submit_label: str | None = _("Continue")
+    # How each field looks, by name (label size, input width, rows...).
+    displays: ClassVar[dict[str, Display]] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        # Pages own the <form> tag and put the error summary above the heading.
-        self.helper.form_tag = False
-        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+        for name, display in self.displays.items():
+            if name in self.fields:
+                self.fields[name].display = display
 
-    def layout_fields(self):
-        return [Field.text(name) for name in self.fields]
+    def groups(self) -> list[tuple[str | None, list[forms.BoundField]]]:
+        """The visible fields, in groups under a legend (None: no fieldset)."""
+        return [(None, self.visible_fields())]
 
     def error_links(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the error summary. A radio or checkbox question links
-        to its first option, which crispy-forms-gds numbers from 1; a date links to its day box,
-        the first part of its widget."""
+        to its first option, numbered from 1; a date links to its day box, the first part of
+        its widget."""
         links = []
         for field in self:
             widget = field.field.widget
@@ -57,8 +64,7 @@ class SignInForm(GDSForm):
         self.user = None
         super().__init__(*args, **kwargs)
 
-    def layout_fields(self):
-        return [Field.text("username", field_width=20), Field("password")]
+    displays: ClassVar[dict[str, Display]] = {"username": Display(width=20)}
 
     def clean(self):
         cleaned = super().clean()
@@ -84,8 +90,7 @@ class TokenForm(GDSForm):
         if hint:
             self.fields["code"].help_text = hint
 
-    def layout_fields(self):
-        return [Field.text("code", field_width=10)]
+    displays: ClassVar[dict[str, Display]] = {"code": Display(width=10)}
 
     def clean_code(self):
         return "".join(self.cleaned_data["code"].split())

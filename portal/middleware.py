@@ -2,13 +2,20 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.sessions.exceptions import SessionInterrupted
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
+from django.db import DatabaseError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
+from portal import errors
+
 # Paths under the staff prefixes that must be reachable before two-factor sign-in is complete.
 SIGN_IN_URL_NAMES = ("staff_sign_in", "staff_verify", "staff_set_up", "staff_sign_out")
+# And those that take a token in the path (the enrolment link): open by their prefix.
+SIGN_IN_PREFIX_URL_NAMES = ("staff_enrol",)
 
 
 class StaffAreaMiddleware:
@@ -21,15 +28,22 @@ class StaffAreaMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self._open_paths: frozenset[str] | None = None
+        self._open_prefixes: tuple[str, ...] = ()
 
     def open_paths(self) -> frozenset[str]:
         if self._open_paths is None:
             self._open_paths = frozenset(reverse(f"portal:{name}") for name in SIGN_IN_URL_NAMES)
+            self._open_prefixes = tuple(
+                reverse(f"portal:{name}", args=["-"]).removesuffix("-/") for name in SIGN_IN_PREFIX_URL_NAMES
+            )
         return self._open_paths
+
+    def is_open(self, path: str) -> bool:
+        return path in self.open_paths() or path.startswith(self._open_prefixes)
 
     def __call__(self, request):
         path = request.path_info
-        if path.startswith(settings.WAYMARK_OTP_REQUIRED_PREFIXES) and path not in self.open_paths():
+        if path.startswith(settings.WAYMARK_OTP_REQUIRED_PREFIXES) and not self.is_open(path):
             refusal = self.refuse(request)
             if refusal is not None:
                 return refusal
@@ -93,3 +107,24 @@ class SessionLanguageMiddleware:
             translation.activate(chosen)
             request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's session middleware, except when the session cannot be saved at the end of a
+    request (the database is down, or the session's row went away): Django then raises
+    SessionInterrupted, which answers "400 Bad Request" in place of whatever the view said.
+
+    Here a server error stays as it is (the 503 page of an outage says what happened), and an
+    otherwise good response becomes the calm "service unavailable" page (503): what the view
+    did may not be kept in the session, so the person should try again, not carry on. The
+    page does not claim that a report was not sent: the view may have sent it before the
+    save failed (sending again with the same form shows the report already made).
+    """
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except (SessionInterrupted, DatabaseError):
+            if response.status_code >= 500:
+                return response
+            return errors.service_unavailable(request, sending_failed=False)

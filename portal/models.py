@@ -50,3 +50,19 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events cannot be deleted.")
+
+
+class EnrolmentLink(models.Model):
+    """The one-time link an administrator issues so a member of staff can set up their
+    authenticator app: without it, the initial password alone cannot. One per account; issuing
+    a new one replaces it. Only a SHA-256 digest of the token (32 random bytes) is kept."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="enrolment_link")
+    token_digest = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Enrolment link for {self.user} until {self.expires_at:%Y-%m-%d %H:%M}"

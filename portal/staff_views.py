@@ -1,7 +1,9 @@
 """Staff sign-in: a password, then a code from an authenticator app (or a backup code).
 
-A new member of staff sets up the authenticator at first sign-in and gets backup codes.
-The portal's middleware keeps every staff path closed until both steps are done.
+A new member of staff sets up the authenticator at first sign-in and gets backup codes, but
+only after opening the one-time enrolment link an administrator issued them: the initial
+password alone is not enough. The portal's middleware keeps every staff path closed until
+both steps are done.
 """
 
 import math
@@ -15,15 +17,17 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp import devices_for_user, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import services
+from . import selectors, services
 from .forms import SignInForm, TokenForm
 
 NEW_BACKUP_CODES = "new_backup_codes"
+# The digest (never the token) of the enrolment link opened in this browser.
+ENROLMENT = "staff_enrolment"
 
 
 def safe_next(request, default: str = "portal:staff_home") -> str:
@@ -104,18 +108,35 @@ def seconds_until_allowed(user) -> int:
     return max(1, math.ceil(min(waits))) if waits else 0
 
 
+@require_safe
+def enrol(request, token: str):
+    """The enrolment link: remembered in this session if it is good, then the password."""
+    digest = services.enrolment_token_digest(token)
+    if not selectors.enrolment_link_valid(digest=digest):
+        return render(request, "portal/staff/enrolment_refused.html")
+    request.session[ENROLMENT] = digest
+    messages.info(
+        request, _("Sign in with the username and password you were given. Then set up your authenticator app.")
+    )
+    return redirect("portal:staff_sign_in")
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def set_up(request):
-    """First sign-in: scan a QR code (drawn here, no outside service) or type the key."""
+    """First sign-in, after an enrolment link: scan a QR code (drawn here, no outside service)
+    or type the key. Without a good link for this account, ask for a new one (no reason given)."""
     if not request.user.is_authenticated:
         return redirect("portal:staff_sign_in")
     if user_has_device(request.user):
         return redirect("portal:staff_verify")
+    enrolment = request.session.get(ENROLMENT, "")
+    if not selectors.enrolment_link_valid(digest=enrolment, user=request.user):
+        return render(request, "portal/staff/enrolment_refused.html")
     device = services.authenticator_enrolment_start(user=request.user)
     form = TokenForm(request.POST or None, hint=_("Enter the 6-digit code your authenticator app shows."))
     if request.method == "POST" and form.is_valid():
         codes = services.authenticator_enrolment_confirm(
-            user=request.user, device=device, token=form.cleaned_data["code"]
+            user=request.user, device=device, token=form.cleaned_data["code"], enrolment_digest=enrolment
         )
         if codes is None:
             form.add_error(
@@ -124,6 +145,7 @@ def set_up(request):
         else:
             otp_login(request, TOTPDevice.objects.get(pk=device.pk))
             request.session.cycle_key()
+            request.session.pop(ENROLMENT, None)
             request.session[NEW_BACKUP_CODES] = codes
             return redirect("portal:staff_backup_codes")
     secret = services.authenticator_secret(device)

@@ -20,6 +20,7 @@ staying_safe = PublicPage.as_view(template_name="portal/pages/staying_safe.html"
 accessibility = PublicPage.as_view(template_name="portal/pages/accessibility.html")
 privacy = PublicPage.as_view(template_name="portal/pages/privacy.html")
 cookies = PublicPage.as_view(template_name="portal/pages/cookies.html")
+victims_code = PublicPage.as_view(template_name="portal/pages/victims_code.html")
 
 
 @require_GET

@@ -1,7 +1,12 @@
-from crispy_forms_gds.layout import Field, Size
+import math
+from datetime import timedelta
+from typing import ClassVar
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from portal.form_rendering import Display
 from portal.forms import GDSForm
 
 from . import codes
@@ -16,8 +21,6 @@ class ReturnCodeForm(GDSForm):
     NOT_FOUND = _(
         "We cannot find a saved report with that code. Check the code and try again. Saved reports are deleted after a while."
     )
-    TOO_MANY = _("You have tried too many codes. Wait 15 minutes, then try again.")
-
     code = forms.CharField(
         label=_("Enter your code"),
         help_text=_("It has 12 letters and numbers, in 3 groups of 4. Capital letters and dashes do not matter."),
@@ -30,13 +33,19 @@ class ReturnCodeForm(GDSForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The page template writes the CSRF token, with the form tag.
-        self.helper.disable_csrf = True
+    @staticmethod
+    def too_many(retry_after: timedelta) -> str:
+        """Said only to the client that tried too many wrong codes (never for a code: a
+        stranger's guesses do not stop its owner), with how long to wait
+        (reporting.services.ReturnCodesLimited)."""
+        minutes = max(1, math.ceil(retry_after.total_seconds() / 60))
+        return ngettext(
+            "You have tried too many codes. Try again in %(minutes)d minute.",
+            "You have tried too many codes. Try again in %(minutes)d minutes.",
+            minutes,
+        ) % {"minutes": minutes}
 
-    def layout_fields(self):
-        return [Field.text("code", field_width=20, label_size=Size.LARGE, label_tag="h1")]
+    displays: ClassVar[dict[str, Display]] = {"code": Display(width=20, size="l", heading=True)}
 
     def clean_code(self):
         code = self.cleaned_data["code"]

@@ -23,7 +23,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -35,10 +36,10 @@ Handler = Callable[[dict[str, Any]], None]
 
 # After this many failed attempts a message is marked dead and left for a person to look at.
 MAX_ATTEMPTS = 10
-# A dispatched message not done within this time is sent again by the sweeper.
-LEASE = timedelta(minutes=10)
 SWEEP_BATCH = 100
-# After the broker fails, requests leave sending to the sweeper for this long.
+# After the broker fails, requests leave sending to the sweeper for this long. A publish to a
+# broker that is down fails at once, or within the 1 s connect / 2 s reply timeouts of
+# CELERY_BROKER_TRANSPORT_OPTIONS (one attempt, no retry); resting spares even that.
 BROKER_REST_SECONDS = 30
 
 _broker_failed_at: float | None = None
@@ -76,6 +77,12 @@ def publish(*, topic: str, payload: dict[str, Any]) -> list[OutboxMessage]:
     return messages
 
 
+def lease() -> timedelta:
+    """How long a dispatched message is left to its delivery before the sweeper sends it
+    again: longer than a delivery task may run (settings.WAYMARK_OUTBOX_LEASE_SECONDS)."""
+    return timedelta(seconds=settings.WAYMARK_OUTBOX_LEASE_SECONDS)
+
+
 def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(15 * 2**attempts, 3600))
 
@@ -83,8 +90,9 @@ def backoff(attempts: int) -> timedelta:
 def dispatch(message_ids: list[UUID], *, now: datetime | None = None) -> int:
     """The fast path after a commit: claims the messages still pending and sends them.
 
-    Soon after the broker failed, it does not try (the sweeper will): a broker that is down
-    can take seconds to refuse, and the person who just sent a report should not wait.
+    Soon after the broker failed, it does not try (the sweeper will): a broker that does not
+    answer costs up to its timeouts (settings), and the person who just sent a report should
+    not wait.
     """
     now = now or timezone.now()
     if _broker_failed_at is not None and time.monotonic() - _broker_failed_at < BROKER_REST_SECONDS:
@@ -93,7 +101,7 @@ def dispatch(message_ids: list[UUID], *, now: datetime | None = None) -> int:
         message_id
         for message_id in message_ids
         if OutboxMessage.objects.filter(pk=message_id, status=OutboxMessage.Status.PENDING).update(
-            status=OutboxMessage.Status.DISPATCHED, locked_until=now + LEASE
+            status=OutboxMessage.Status.DISPATCHED, locked_until=now + lease()
         )
     ]
     return _send(claimed, now=now)
@@ -119,7 +127,7 @@ def sweep(*, now: datetime | None = None, batch: int = SWEEP_BATCH) -> int:
             due(now=now).order_by("created_at").select_for_update(skip_locked=True).values_list("pk", flat=True)[:batch]
         )
         OutboxMessage.objects.filter(pk__in=ids).update(
-            status=OutboxMessage.Status.DISPATCHED, locked_until=now + LEASE
+            status=OutboxMessage.Status.DISPATCHED, locked_until=now + lease()
         )
     return _send(ids, now=now)
 
@@ -147,16 +155,23 @@ def _send(message_ids: list[UUID], *, now: datetime) -> int:
 
 
 def _failed(message_id: UUID | str, error: Exception, *, now: datetime) -> None:
-    """Counts a failed attempt and schedules the next one, or gives up after MAX_ATTEMPTS."""
-    message = OutboxMessage.objects.filter(pk=message_id).first()
-    if message is None:
-        return
-    message.attempts += 1
-    message.last_error = type(error).__name__
-    message.status = OutboxMessage.Status.DEAD if message.attempts >= MAX_ATTEMPTS else OutboxMessage.Status.PENDING
-    message.available_at = now + backoff(message.attempts)
-    message.locked_until = None
-    message.save(update_fields=["attempts", "last_error", "status", "available_at", "locked_until"])
+    """Counts a failed attempt and schedules the next one, or gives up after MAX_ATTEMPTS.
+    A message another delivery has finished meanwhile is left alone."""
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update()
+            .filter(pk=message_id)
+            .exclude(status__in=[OutboxMessage.Status.DONE, OutboxMessage.Status.DEAD])
+            .first()
+        )
+        if message is None:
+            return
+        message.attempts += 1
+        message.last_error = type(error).__name__
+        message.status = OutboxMessage.Status.DEAD if message.attempts >= MAX_ATTEMPTS else OutboxMessage.Status.PENDING
+        message.available_at = now + backoff(message.attempts)
+        message.locked_until = None
+        message.save(update_fields=["attempts", "last_error", "status", "available_at", "locked_until"])
     if message.status == OutboxMessage.Status.DEAD:
         logger.error(
             "Outbox message %s (%s) failed %d times and needs a person.", message.pk, message.handler, message.attempts
@@ -165,8 +180,32 @@ def _failed(message_id: UUID | str, error: Exception, *, now: datetime) -> None:
 
 def deliver(message_id: UUID | str, *, now: datetime | None = None) -> bool:
     """Runs a message's handler once and marks it done, in one transaction. Returns False
-    if there was nothing to do (already done, or being delivered elsewhere)."""
+    if there was nothing to do (already done, or being delivered elsewhere) or it failed.
+
+    Whatever fails (the handler, or the database before or after it) rolls the whole
+    delivery back and is counted as a failed attempt in a transaction of its own, so the
+    message is tried again after its backoff rather than left "dispatched" until its lease
+    runs out. Only if the database cannot record even that is the lease the fallback.
+    """
     now = now or timezone.now()
+    try:
+        return _deliver_once(message_id, now=now)
+    except Exception as error:  # a failing delivery is retried, whatever it raised
+        logger.warning("Outbox message %s could not be delivered: %s", message_id, type(error).__name__)
+        try:
+            _failed(message_id, error, now=now)
+        except DatabaseError as unrecorded:
+            logger.error(
+                "Outbox message %s failed (%s) and the failure could not be recorded (%s): "
+                "the sweeper sends it again when its lease runs out.",
+                message_id,
+                type(error).__name__,
+                type(unrecorded).__name__,
+            )
+        return False
+
+
+def _deliver_once(message_id: UUID | str, *, now: datetime) -> bool:
     with transaction.atomic():
         message = (
             OutboxMessage.objects.select_for_update(skip_locked=True)
@@ -177,15 +216,9 @@ def deliver(message_id: UUID | str, *, now: datetime | None = None) -> bool:
         if message is None:
             return False
         handler = handler_named(message.handler)
-        try:
-            if handler is None:
-                raise LookupError(f"No outbox handler called {message.handler!r}")
-            with transaction.atomic():
-                handler(message.payload)
-        except Exception as error:  # a failing handler is retried, whatever it raised
-            logger.warning("Outbox handler %s failed: %s", message.handler, type(error).__name__)
-            _failed(message.pk, error, now=now)
-            return False
+        if handler is None:
+            raise LookupError(f"No outbox handler called {message.handler!r}")
+        handler(message.payload)
         message.status = OutboxMessage.Status.DONE
         message.done_at = now
         message.locked_until = None

@@ -11,7 +11,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from portal import encryption
+from portal import encryption, logs
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -27,19 +27,23 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "crispy_forms",
-    "crispy_forms_gds",
+    # Django's own widget templates, for the form renderer below (TemplatesSetting).
+    "django.forms",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
     "portal",
     "reporting",
     "support",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of a request carries its id (portal/logs.py).
+    "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # High in the list so that every response gets these headers, including redirects
@@ -47,7 +51,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.PrivacyHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, except that a session that cannot be saved answers 503, not 400 (portal/middleware.py).
+    "portal.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware: a language chosen on the site (kept in the session) beats Accept-Language.
     "portal.middleware.SessionLanguageMiddleware",
@@ -149,6 +154,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/staff/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# The address axes records is the one every rate limit uses: through trusted proxies only.
+AXES_CLIENT_IP_CALLABLE = "portal.net.client_address"
+# Hours an enrolment link (a new member of staff's way to set up an authenticator) works.
+WAYMARK_STAFF_ENROLMENT_HOURS = int(os.environ.get("WAYMARK_STAFF_ENROLMENT_HOURS", "72"))
+# The proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed
+# (portal/net.py, docs/deployment.md). Empty: REMOTE_ADDR is the client.
+WAYMARK_TRUSTED_PROXIES = [
+    entry.strip() for entry in os.environ.get("WAYMARK_TRUSTED_PROXIES", "").split(",") if entry.strip()
+]
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English")), ("cy", _("Welsh"))]
@@ -165,8 +179,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
-CRISPY_TEMPLATE_PACK = "gds"
+# Every form field in GOV.UK Frontend 6 markup, from our templates in templates/forms/
+# (portal/form_rendering.py, docs/decisions/0014-govuk-frontend-through-django-form-renderer.md).
+FORM_RENDERER = "portal.form_rendering.GOVUKFormRenderer"
 
 # Headers. Caching and the policies SecurityMiddleware does not set are in
 # portal.middleware.PrivacyHeadersMiddleware.
@@ -211,18 +226,31 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 300
-CELERY_TASK_SOFT_TIME_LIMIT = 240
-CELERY_BROKER_CONNECTION_TIMEOUT = 5
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 5, "socket_timeout": 5}
+# Every task here is short (one outbox delivery, one email, one sweep). A delivery that
+# overruns is stopped (soft limit: counted as a failed attempt and retried after a backoff;
+# hard limit: the worker process is killed). The outbox lease must outlast the hard limit,
+# so the sweeper never sends again a message whose delivery may still be running, and be
+# short, because a report reaches its force's queue only when its message has run: a
+# delivery lost with its worker is sent again within lease + one sweep (30 s) = 2 minutes.
+CELERY_TASK_TIME_LIMIT = 60
+CELERY_TASK_SOFT_TIME_LIMIT = 50
+WAYMARK_OUTBOX_LEASE_SECONDS = 90
+# Publishing (from a web request, after a report's commit) fails fast when the broker is down:
+# one attempt (no retry: kombu would otherwise retry for CELERY_BROKER_CONNECTION_TIMEOUT, about
+# 6 s), a 1 s connect timeout, a 2 s timeout on a broker that takes the connection and never
+# answers (longer than kombu's 1 s BRPOP wait). The outbox sweeper sends what was not queued
+# (reporting/outbox.py); the worker's own reconnecting is Celery's, and unaffected
+# (tests/reporting/test_broker_down.py, docs/reliability.md).
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2, "max_retries": 0}
 CELERY_RESULT_EXPIRES = 3600
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# Readable lines here; production and the local stack write one JSON object per line. No
+# personal data in any log line, and error emails carry no request data (portal/logs.py).
+LOGGING = logs.logging_config(json_lines=False, level="WARNING")
+# Who is emailed about server errors: "ADMINS=ops@force.police.uk,oncall@force.police.uk".
+ADMINS = [("Waymark", address.strip()) for address in os.environ.get("ADMINS", "").split(",") if address.strip()]
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logs.NothingSensitiveFilter"
 
 # --- Reporting: encryption at rest, saved drafts and return codes (owned by the reporting app) ---
 # Keys are "id:base64,id:base64", each key 32 random bytes, e.g.
@@ -242,10 +270,19 @@ WAYMARK_DRAFT_EXPIRY_DAYS = int(os.environ.get("WAYMARK_DRAFT_EXPIRY_DAYS", "30"
 # Answers never given a return code cannot be reached once the browser session ends, so
 # they are deleted this many hours after they were last saved.
 WAYMARK_UNCLAIMED_DRAFT_HOURS = 24
-# Wrong return codes: at most this many per code, and per network address, in the window.
+# Wrong return codes from one client (address, IPv6 /64) in the window: at most this many
+# for one code, and this many in all; past either, that client is refused. Other clients are
+# not: the owner's right code always opens (docs/decisions/0012-return-code-limits.md).
 WAYMARK_RETURN_CODE_ATTEMPTS_PER_CODE = 5
 WAYMARK_RETURN_CODE_ATTEMPTS_PER_ADDRESS = 20
 WAYMARK_RETURN_CODE_WINDOW_MINUTES = 15
+# A warning is logged each time one code has had this many more wrong tries in the window.
+WAYMARK_RETURN_CODE_LOCATOR_WARNING = 20
+# The code a person follows a sent report with (reporting.services.followup) stops working
+# this many days after it was last used, and this many days after the report was closed. The
+# same per-client limits as return codes apply, counted in the same record.
+WAYMARK_FOLLOW_UP_CODE_DAYS = int(os.environ.get("WAYMARK_FOLLOW_UP_CODE_DAYS", "365"))
+WAYMARK_FOLLOW_UP_DAYS_AFTER_CLOSE = int(os.environ.get("WAYMARK_FOLLOW_UP_DAYS_AFTER_CLOSE", "90"))
 # The periodic jobs: re-send anything the broker missed, and delete expired drafts.
 CELERY_BEAT_SCHEDULE = {
     **globals().get("CELERY_BEAT_SCHEDULE", {}),
@@ -255,10 +292,49 @@ CELERY_BEAT_SCHEDULE = {
         "task": "support.tasks.referral_notifications_sweep",
         "schedule": 300.0,
     },
+    # Housekeeping: expired sessions hourly, old sign-in records daily (portal/services.py).
+    "portal-sessions-clear": {"task": "portal.tasks.sessions_clear", "schedule": 3600.0},
+    "portal-sign-in-records-purge": {"task": "portal.tasks.sign_in_records_purge", "schedule": 86400.0},
 }
+# django-axes' records of sign-ins and failed attempts are deleted after this many days.
+WAYMARK_SIGN_IN_RECORD_DAYS = int(os.environ.get("WAYMARK_SIGN_IN_RECORD_DAYS", "90"))
+
+# /readyz (portal/health.py): at most this many outbox messages waiting longer than this many
+# minutes, and this many dead ones. Checks named in WAYMARK_READINESS_WARN_ONLY show "warn"
+# and never make the answer 503 (docs/deployment.md).
+WAYMARK_READINESS_OUTBOX_LATE_MINUTES = int(os.environ.get("WAYMARK_READINESS_OUTBOX_LATE_MINUTES", "15"))
+WAYMARK_READINESS_OUTBOX_LATE_MAX = int(os.environ.get("WAYMARK_READINESS_OUTBOX_LATE_MAX", "20"))
+WAYMARK_READINESS_OUTBOX_DEAD_MAX = int(os.environ.get("WAYMARK_READINESS_OUTBOX_DEAD_MAX", "0"))
+WAYMARK_READINESS_WARN_ONLY = [
+    name.strip() for name in os.environ.get("WAYMARK_READINESS_WARN_ONLY", "").split(",") if name.strip()
+]
+# Each check's result is shown to requests from loopback or WAYMARK_TRUSTED_PROXIES, and to
+# those sending this token in the X-Readiness-Token header (empty: no token is accepted).
+WAYMARK_READINESS_TOKEN = os.environ.get("WAYMARK_READINESS_TOKEN", "")
 
 # The site's own address, for links in emails to agencies ("a new referral is waiting").
 WAYMARK_SITE_URL = os.environ.get("WAYMARK_SITE_URL", "http://127.0.0.1:8000")
 # Emails go nowhere but the console until a mail server is configured (production requires one).
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "waymark@localhost")
+
+# --- The API for force systems (/api/v1/, reporting/api/, docs/api.md) ---
+# Each API view names its own authentication, scope and rate limit (reporting.api.views.ApiView);
+# these defaults only make sure a view that forgot them lets nobody in and speaks only JSON.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Waymark API for force systems",
+    "DESCRIPTION": "Pull a force's new reports, read one in full, acknowledge it with the force system's reference.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+}

@@ -5,7 +5,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from portal import encryption
+from portal import encryption, logs
 
 from .base import *  # noqa: F403
 
@@ -23,6 +23,8 @@ ALLOWED_HOSTS = [host.strip() for host in required("ALLOWED_HOSTS").split(",") i
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
+# Probes ask the server directly over HTTP; a redirect would pass for success (portal/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 if os.environ.get("BEHIND_TLS_PROXY", "").lower() == "true":
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 63072000
@@ -50,12 +52,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "portal.storage.StaticStorage"},
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "INFO"},
-}
+# One JSON object per line on standard error, for the force's log collector (portal/logs.py).
+LOGGING = logs.logging_config(json_lines=True, level=os.environ.get("WAYMARK_LOG_LEVEL", "INFO"))
+# The Celery worker and beat log through the same configuration, not Celery's own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The sender of error emails to ADMINS.
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Reporting: encryption keys come from the environment, never the development default ---
 # WAYMARK_ENCRYPTION_KEYS is "id:base64,id:base64" (32 random bytes each); the current key

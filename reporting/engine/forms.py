@@ -1,8 +1,8 @@
 """The one form class every journey page uses, built from the page's questions."""
 
+import dataclasses
 from typing import Any
 
-from crispy_forms_gds.layout import Layout
 from django import forms
 from django.utils.datastructures import MultiValueDict
 
@@ -14,24 +14,25 @@ from .wording import Voice
 
 class JourneyPageForm(GDSForm):
     """A page's questions as a form. The page template draws the buttons (Continue, and
-    Save and come back later), so the layout holds only the questions."""
+    Save and come back later), so the form draws only the questions, each as its kind says
+    (Question.layout, drawn by templates/forms/)."""
+
+    submit_label = None
 
     def __init__(self, *args, page: Page, voice: Voice, **kwargs):
         self.page = page
         self.voice = voice
         super().__init__(*args, **kwargs)
-        # The page template writes the CSRF token, with the form tag.
-        self.helper.disable_csrf = True
         for question in page.questions:
             field = question.field(voice)
             field.widget.attrs.update(question.widget_attrs())
             # The length is checked on the server with a clear message; the HTML attribute
             # would silently cut off what someone types or pastes.
             field.widget.attrs.pop("maxlength", None)
+            field.display = dataclasses.replace(
+                question.layout(as_heading=page.question_is_heading), items=question.items(voice)
+            )
             self.fields[question.name] = field
-        self.helper.layout = Layout(
-            *(question.layout(as_heading=page.question_is_heading) for question in page.questions)
-        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

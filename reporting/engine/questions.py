@@ -1,7 +1,8 @@
 """The kinds of question a journey page can ask.
 
-Each kind knows how to become a Django form field, how crispy-forms-gds should lay it out,
-how to keep what was typed when it does not validate, and how to show its answer on the
+Each kind knows how to become a Django form field, how it looks in GOV.UK Frontend markup
+(`layout`: a portal.form_rendering.Display, read by the templates in templates/forms/), how
+to keep what was typed when it does not validate, and how to show its answer on the
 check-your-answers page. A journey only declares instances of these.
 """
 
@@ -9,14 +10,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
-from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from portal.form_rendering import DatePartsWidget, Display, Item
 
 from .. import routing
 from .wording import Answers, Voice, Wording
@@ -71,8 +72,13 @@ class Question:
     def field(self, voice: Voice) -> forms.Field:
         raise NotImplementedError
 
-    def layout(self, *, as_heading: bool):
-        raise NotImplementedError
+    def layout(self, *, as_heading: bool) -> Display:
+        """How the question looks: on a page that asks only it, its label is the heading."""
+        return Display(size="l" if as_heading else "m", heading=as_heading)
+
+    def items(self, voice: Voice) -> dict[str, Item]:
+        """Its options' hints and dividers, for a question with options."""
+        return {}
 
     def widget_attrs(self) -> dict[str, str]:
         return {}
@@ -115,23 +121,27 @@ class Question:
 @dataclass(frozen=True, kw_only=True)
 class ChoiceQuestion(Question):
     options: Options
+    # Whether a set-apart option stands alone (checkboxes: choosing it unticks the others).
+    exclusive_options: ClassVar[bool] = False
 
     def options_for(self, answers: Answers) -> tuple[Option, ...]:
         return self.options(answers) if callable(self.options) else self.options
 
-    def choices(self, voice: Voice) -> list[Choice]:
+    def choices(self, voice: Voice) -> list[tuple[str, str]]:
+        return [(option.value, voice.say(option.label)) for option in self.options_for(voice.answers)]
+
+    def items(self, voice: Voice) -> dict[str, Item]:
         options = self.options_for(voice.answers)
-        choices = []
-        for option, following in zip(options, (*options[1:], None), strict=True):
-            extra: dict[str, Any] = {"set_apart": option.set_apart}
-            if option.hint:
-                extra["hint"] = voice.say(option.hint)
-            # crispy-forms-gds draws a divider after an item, so the item before a
-            # set-apart option carries it.
-            if following is not None and following.set_apart and not option.set_apart:
-                extra["divider"] = str(OR)
-            choices.append(Choice(option.value, voice.say(option.label), **extra))
-        return choices
+        items = {}
+        for option, previous in zip(options, (None, *options[:-1]), strict=True):
+            # An "or" divider before the first set-apart option.
+            divider = option.set_apart and previous is not None and not previous.set_apart
+            items[option.value] = Item(
+                hint=voice.say(option.hint) if option.hint else None,
+                divider=str(OR) if divider else None,
+                exclusive=option.set_apart and self.exclusive_options,
+            )
+        return items
 
     def errors(self, voice: Voice) -> dict[str, Any]:
         return {**self.required_error(voice), "invalid_choice": _("Select one of the options")}
@@ -159,10 +169,8 @@ class Radios(ChoiceQuestion):
             **self.common(voice),
         )
 
-    def layout(self, *, as_heading: bool):
-        if as_heading:
-            return Field.radios(self.name, legend_size=Size.LARGE, legend_tag="h1", inline=self.inline)
-        return Field.radios(self.name, legend_size=Size.MEDIUM, inline=self.inline)
+    def layout(self, *, as_heading: bool) -> Display:
+        return Display(size="l" if as_heading else "m", heading=as_heading, inline=self.inline)
 
     def display(self, value: Any, voice: Voice, answers: Answers) -> str:
         return self.label_for(value, voice, answers) if value else str(NOT_ANSWERED)
@@ -170,6 +178,8 @@ class Radios(ChoiceQuestion):
 
 @dataclass(frozen=True, kw_only=True)
 class Checkboxes(ChoiceQuestion):
+    exclusive_options: ClassVar[bool] = True
+
     def field(self, voice: Voice) -> forms.Field:
         return forms.MultipleChoiceField(
             choices=self.choices(voice),
@@ -177,13 +187,6 @@ class Checkboxes(ChoiceQuestion):
             error_messages=self.errors(voice),
             **self.common(voice),
         )
-
-    def layout(self, *, as_heading: bool):
-        context = {"legend_size": Size.for_legend(Size.LARGE if as_heading else Size.MEDIUM)}
-        if as_heading:
-            context["legend_tag"] = "h1"
-        # Our own template: crispy-forms-gds has no "exclusive" checkbox behaviour.
-        return Field(self.name, template="reporting/fields/checkboxes.html", context=context)
 
     def raw(self, data) -> Any:
         return data.getlist(self.name)
@@ -214,11 +217,6 @@ class Select(ChoiceQuestion):
         ]
         return forms.ChoiceField(choices=choices, error_messages=self.errors(voice), **self.common(voice))
 
-    def layout(self, *, as_heading: bool):
-        if as_heading:
-            return Field(self.name, context={"label_size": Size.for_label(Size.LARGE), "label_tag": "h1"})
-        return Field(self.name, context={"label_size": Size.for_label(Size.MEDIUM)})
-
     @property
     def anchor(self) -> str:
         return f"id_{self.name}"
@@ -244,9 +242,8 @@ class Text(Question):
             **self.common(voice),
         )
 
-    def layout(self, *, as_heading: bool):
-        size = Size.LARGE if as_heading else Size.MEDIUM
-        return Field.text(self.name, label_size=size, label_tag="h1" if as_heading else None, field_width=self.width)
+    def layout(self, *, as_heading: bool) -> Display:
+        return Display(size="l" if as_heading else "m", heading=as_heading, width=self.width)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,9 +259,8 @@ class LongText(Question):
             **self.common(voice),
         )
 
-    def layout(self, *, as_heading: bool):
-        size = Size.LARGE if as_heading else Size.MEDIUM
-        return Field.textarea(self.name, label_size=size, label_tag="h1" if as_heading else None, rows=self.rows)
+    def layout(self, *, as_heading: bool) -> Display:
+        return Display(size="l" if as_heading else "m", heading=as_heading, rows=self.rows)
 
     def is_long_text(self) -> bool:
         return True
@@ -311,10 +307,6 @@ class Email(Text):
             **self.common(voice),
         )
 
-    def layout(self, *, as_heading: bool):
-        size = Size.LARGE if as_heading else Size.MEDIUM
-        return Field.text(self.name, label_size=size, label_tag="h1" if as_heading else None)
-
 
 PHONE_PUNCTUATION = re.compile(r"[\s()\-.]")
 PHONE_DIGITS = re.compile(r"\+?[0-9]{10,15}")
@@ -340,22 +332,6 @@ DATE_HINT = _("For example, 27 3 1990")
 DATE_INCOMPLETE = _("Enter a day, month and year, or leave all three empty")
 DATE_INVALID = _("Enter a real date, like 27 3 1990")
 DATE_IN_FUTURE = _("The date must be in the past")
-
-
-class DatePartsWidget(forms.MultiWidget):
-    """Three text inputs, named `<name>_0` (day), `_1` (month) and `_2` (year). The page
-    template draws them in the GOV.UK date input pattern (reporting/fields/date.html)."""
-
-    def __init__(self):
-        super().__init__([forms.TextInput() for _part in range(DATE_PARTS)])
-
-    def decompress(self, value):
-        """A stored date ("1990-03-27") back into its day, month and year."""
-        try:
-            day = date.fromisoformat(value) if value else None
-        except (TypeError, ValueError):
-            day = None
-        return [str(day.day), str(day.month), str(day.year)] if day else ["", "", ""]
 
 
 class DatePartsField(forms.MultiValueField):
@@ -390,12 +366,6 @@ class DateInput(Question):
             },
             **self.common(voice),
         )
-
-    def layout(self, *, as_heading: bool):
-        context = {"legend_size": Size.for_legend(Size.LARGE if as_heading else Size.MEDIUM)}
-        if as_heading:
-            context["legend_tag"] = "h1"
-        return Field(self.name, template="reporting/fields/date.html", context=context)
 
     @property
     def anchor(self) -> str:

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from ..models import Draft, Report
+from ..models import Draft, Report, SentDraft
 from ._common import as_uuid
 
 
@@ -25,3 +25,16 @@ def report_for_confirmation(*, report_id: str | None, journey: str) -> Report | 
     if pk is None:
         return None
     return Report.objects.select_related("force").filter(pk=pk, report_type=journey).first()
+
+
+def report_sent_from_draft(*, draft_id: str | None, journey: str) -> Report | None:
+    """The report a session's draft became, while the marker the draft left is unexpired."""
+    pk = as_uuid(draft_id)
+    if pk is None:
+        return None
+    sent = (
+        SentDraft.objects.select_related("report__force")
+        .filter(draft_id=pk, journey=journey, expires_at__gt=timezone.now())
+        .first()
+    )
+    return sent.report if sent else None

@@ -1,10 +1,14 @@
 """Writes for reference data: the police forces, their staff and their grade schemes."""
 
 import csv
+import secrets
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from portal.audit import audit_record
 from portal.models import User
+from portal.refusals import Refused
 
 from .. import routing
 from ..models import Force, ForceGrade, StaffMember
@@ -43,8 +47,66 @@ def forces_sync() -> int:
 
 @transaction.atomic
 def staff_member_assign(*, user: User, force: Force, role: StaffMember.Role) -> StaffMember:
-    member, _ = StaffMember.objects.update_or_create(user=user, defaults={"force": force, "role": role})
+    member, _created = StaffMember.objects.update_or_create(user=user, defaults={"force": force, "role": role})
     return member
+
+
+@transaction.atomic
+def staff_account_create(
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    force_code: str,
+    role: StaffMember.Role,
+    site_admin: bool,
+    by: User | None,
+    operator: str,
+) -> tuple[User, str]:
+    """Opens a member of force staff's account (`manage.py staff_create`): a random initial
+    password, returned to be shown once and stored only as its hash, and no authenticator, which
+    they set up through an enrolment link. `site_admin` also opens the Django admin to them
+    (staff and superuser status), from where they add the force's other staff.
+
+    Recorded in the audit trail as done by `by`, an administrator; with no administrator yet (the
+    deployment's first, who must be a site administrator), as done by the new account itself.
+    `operator` (who ran the command, on which machine) goes into the sealed reason. Refuses an
+    unknown force and an existing account: nothing is changed then."""
+    force = Force.objects.filter(code=force_code).first()
+    if force is None:
+        raise Refused(
+            _(
+                "No force with the code %(code)s. Run manage.py bootstrap first; the codes are in reporting/data/forces.csv."
+            )
+            % {"code": force_code}
+        )
+    if User.objects.filter(username=username).exists():
+        raise Refused(_("An account named %(name)s already exists.") % {"name": username})
+    if by is None and not site_admin:
+        raise Refused(_("Only a site administrator can be created without an administrator to record."))
+    password = secrets.token_urlsafe(18)
+    user = User(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        is_staff=site_admin,
+        is_superuser=site_admin,
+    )
+    user.set_password(password)
+    user.save()
+    staff_member_assign(user=user, force=force, role=role)
+    audit_record(
+        actor=by or user,
+        action="staff_account_created",
+        object_type="user",
+        object_id=str(user.pk),
+        organisation=force.code,
+        reason=f"role {role.value}; site administrator: {'yes' if site_admin else 'no'}; "
+        f"manage.py staff_create run by {operator}",
+    )
+    return user, password
 
 
 @transaction.atomic

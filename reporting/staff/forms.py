@@ -4,10 +4,12 @@ The THRIVE factors' labels and hints live here too: they are the wording of the 
 which the report page and the case file reuse for their THRIVE tables.
 """
 
-from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from typing import ClassVar
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.form_rendering import Display
 from portal.forms import GDSForm
 from reporting.models import Report, ThriveAssessment
 from reporting.triage import ACCESS_REASONS, THRIVE_FACTORS, TRANSITIONS
@@ -44,8 +46,7 @@ class AccessReasonForm(GDSForm):
     )
     detail = _text(_("More detail (optional, required for 'Another reason')"), rows=3)
 
-    def layout_fields(self):
-        return [Field.radios("reason", legend_size=Size.MEDIUM), Field.textarea("detail", rows=3)]
+    displays: ClassVar[dict[str, Display]] = {"reason": Display(size="m"), "detail": Display(rows=3)}
 
     def clean(self):
         cleaned = super().clean()
@@ -73,8 +74,7 @@ class GradeForm(GDSForm):
         self.grades = {str(grade.pk): grade for grade in grades}
         self.fields["grade"].choices = [(str(grade.pk), grade.label) for grade in grades]
 
-    def layout_fields(self):
-        return [Field.radios("grade", legend_size=Size.MEDIUM), Field.textarea("rationale", rows=4)]
+    displays: ClassVar[dict[str, Display]] = {"grade": Display(size="m"), "rationale": Display(rows=4)}
 
     def chosen_grade(self):
         return self.grades[self.cleaned_data["grade"]]
@@ -113,18 +113,14 @@ class ThriveForm(GDSForm):
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Select a level for %(factor)s") % {"factor": THRIVE_LABELS[name]}},
             )
+            self.fields[f"{name}_level"].display = Display(size="s", inline=True)
             self.fields[f"{name}_note"] = _text(_("Note"), rows=3)
-        # The fields are added after GDSForm built its layout; build it again with them.
-        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+            self.fields[f"{name}_note"].display = Display(rows=3)
 
-    def layout_fields(self):
+    def groups(self):
+        """Each factor's level and note in a fieldset named after the factor."""
         return [
-            Fieldset(
-                Field.radios(f"{name}_level", legend_size=Size.SMALL, inline=True),
-                Field.textarea(f"{name}_note", rows=3),
-                legend=str(THRIVE_LABELS[name]),
-                legend_size=Size.MEDIUM,
-            )
+            (THRIVE_LABELS[name], [self[f"{name}_level"], self[f"{name}_note"]])
             for name in THRIVE_FACTORS
             if f"{name}_level" in self.fields
         ]
@@ -140,8 +136,7 @@ class NoteForm(GDSForm):
     submit_label = _("Add note")
     text = _text(_("Note"), required=_("Enter a note"), limit=NOTE_LIMIT, rows=6)
 
-    def layout_fields(self):
-        return [Field.textarea("text", rows=6, label_size=Size.MEDIUM)]
+    displays: ClassVar[dict[str, Display]] = {"text": Display(rows=6, size="m")}
 
 
 class StatusForm(GDSForm):
@@ -163,8 +158,7 @@ class StatusForm(GDSForm):
         labels = dict(Report.Status.choices)
         self.fields["status"].choices = [(status, labels[status]) for status in TRANSITIONS.get(current, ())]
 
-    def layout_fields(self):
-        return [Field.radios("status", legend_size=Size.MEDIUM), Field("outcome"), Field.textarea("note", rows=3)]
+    displays: ClassVar[dict[str, Display]] = {"status": Display(size="m"), "note": Display(rows=3)}
 
     def clean(self):
         cleaned = super().clean()
@@ -188,8 +182,7 @@ class AssignForm(GDSForm):
             for worker in workers
         ]
 
-    def layout_fields(self):
-        return [Field("assignee", label_size=Size.MEDIUM)]
+    displays: ClassVar[dict[str, Display]] = {"assignee": Display(size="m")}
 
     def chosen(self):
         return self.workers[self.cleaned_data["assignee"]]
@@ -211,8 +204,7 @@ class TransferForm(GDSForm):
             (str(force.pk), force.display_name) for force in forces
         ]
 
-    def layout_fields(self):
-        return [Field("force", label_size=Size.MEDIUM), Field.textarea("reason", rows=4)]
+    displays: ClassVar[dict[str, Display]] = {"force": Display(size="m"), "reason": Display(rows=4)}
 
     def chosen_force(self):
         return self.forces[self.cleaned_data["force"]]
@@ -227,16 +219,14 @@ class TransferAcceptForm(GDSForm):
         help_text=_("For example a crime or incident number, so both forces can cross-reference it."),
     )
 
-    def layout_fields(self):
-        return [Field.text("receiving_reference", field_width=20)]
+    displays: ClassVar[dict[str, Display]] = {"receiving_reference": Display(width=20)}
 
 
 class TransferRejectForm(GDSForm):
     submit_label = _("Reject the transfer")
     reason = _text(_("Why are you rejecting it?"), required=_("Enter why you are rejecting the transfer"))
 
-    def layout_fields(self):
-        return [Field.textarea("reason", rows=4, label_size=Size.MEDIUM)]
+    displays: ClassVar[dict[str, Display]] = {"reason": Display(rows=4, size="m")}
 
 
 class SearchForm(forms.Form):

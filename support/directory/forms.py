@@ -1,57 +1,57 @@
 """The questions of "find support without reporting", one a page.
 
-Answers travel between pages in the query string, and only the non-identifying ones:
-what kind of help, for whom, whether it was in the last 7 days, and a force area code. A
-postcode is never put in a URL: it is posted, turned into a force code on the server, and
-forgotten.
+Every answer is posted and kept in the session on the server (support.directory.views),
+never put in a URL: what kind of help, for whom, whether it was in the last 7 days, and a
+force area code. A postcode is turned into a force code on the server and forgotten.
 """
 
-from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.layout import Field, Layout, Size
+from typing import ClassVar
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.form_rendering import Display, Item
 from portal.forms import GDSForm
 from reporting import routing
 
 from ..models import Category
 
 HELP_CHOICES = (
-    Choice(
-        Category.DOMESTIC_ABUSE.value,
-        _("Domestic abuse"),
+    (Category.DOMESTIC_ABUSE.value, _("Domestic abuse")),
+    (Category.SEXUAL_VIOLENCE.value, _("Rape, sexual assault or sexual abuse")),
+    (Category.STALKING.value, _("Stalking or harassment")),
+    (Category.HONOUR_FORCED_MARRIAGE.value, _("Honour-based abuse or forced marriage")),
+    (Category.ANY_CRIME.value, _("Another crime")),
+    (Category.EMOTIONAL_SUPPORT.value, _("I'm not sure, or I want to talk to someone")),
+)
+HELP_ITEMS = {
+    Category.DOMESTIC_ABUSE.value: Item(
         hint=_(
             "Abuse by a partner, ex-partner or family member. It can be physical, sexual, emotional, "
             "about money, or controlling what someone does."
-        ),
+        )
     ),
-    Choice(
-        Category.SEXUAL_VIOLENCE.value,
-        _("Rape, sexual assault or sexual abuse"),
-        hint=_("Whenever it happened, including as a child."),
-    ),
-    Choice(Category.STALKING.value, _("Stalking or harassment")),
-    Choice(Category.HONOUR_FORCED_MARRIAGE.value, _("Honour-based abuse or forced marriage")),
-    Choice(Category.ANY_CRIME.value, _("Another crime"), divider=_("or")),
-    Choice(Category.EMOTIONAL_SUPPORT.value, _("I'm not sure, or I want to talk to someone")),
-)
+    Category.SEXUAL_VIOLENCE.value: Item(hint=_("Whenever it happened, including as a child.")),
+    Category.EMOTIONAL_SUPPORT.value: Item(divider=_("or")),
+}
 
 ME = "me"
 SOMEONE_ELSE = "someone_else"
 OWN_BEHAVIOUR = "own_behaviour"
 WHO_CHOICES = (
-    Choice(ME, _("Me")),
-    Choice(
-        SOMEONE_ELSE,
-        _("Someone else"),
-        hint=_("For example, a friend, a member of your family or someone you support."),
-        divider=_("or"),
-    ),
-    Choice(OWN_BEHAVIOUR, _("I'm worried about my own behaviour")),
+    (ME, _("Me")),
+    (SOMEONE_ELSE, _("Someone else")),
+    (OWN_BEHAVIOUR, _("I'm worried about my own behaviour")),
 )
+WHO_ITEMS = {
+    SOMEONE_ELSE: Item(hint=_("For example, a friend, a member of your family or someone you support.")),
+    OWN_BEHAVIOUR: Item(divider=_("or")),
+}
 
 YES, NO, NOT_SURE = "yes", "no", "not_sure"
-RECENT_CHOICES = (Choice(YES, _("Yes")), Choice(NO, _("No")), Choice(NOT_SURE, _("I'm not sure")))
+RECENT_CHOICES = ((YES, _("Yes")), (NO, _("No")), (NOT_SURE, _("I'm not sure")))
+# A question whose label is the page's heading.
+HEADING = Display(size="l", heading=True)
 
 
 def force_choices() -> list[tuple[str, str]]:
@@ -63,7 +63,7 @@ def force_choices() -> list[tuple[str, str]]:
 
 
 class Answers(forms.Form):
-    """The answers carried from page to page, checked on every page that reads them."""
+    """The answers kept in the session, checked again on every page that reads them."""
 
     help = forms.MultipleChoiceField(choices=HELP_CHOICES)
     who = forms.ChoiceField(choices=WHO_CHOICES, required=False)
@@ -75,7 +75,7 @@ class Answers(forms.Form):
         self.fields["area"].choices = [(code, code) for code in routing.forces()]
 
     def carried(self, *names: str) -> dict[str, object]:
-        """The valid answers among ``names``, for a query string or hidden inputs."""
+        """The valid answers among ``names``."""
         return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name)}
 
     def needs(self) -> set[str]:
@@ -92,15 +92,10 @@ class Answers(forms.Form):
 
 
 class QuestionForm(GDSForm):
-    """One question whose label is the page's heading; the page draws its own button.
+    """One question whose label is the page's heading; the page draws its own form tag,
+    CSRF token and button."""
 
-    No CSRF token: these forms change nothing, and this project keeps the token in the
-    session, so rendering one would start a session for a visitor we promise to forget."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.layout = Layout(*self.layout_fields())
-        self.helper.disable_csrf = True
+    submit_label = None
 
 
 class HelpForm(QuestionForm):
@@ -112,8 +107,7 @@ class HelpForm(QuestionForm):
         error_messages={"required": _("Select what you want help with")},
     )
 
-    def layout_fields(self):
-        return [Field.checkboxes("help", legend_size=Size.LARGE, legend_tag="h1")]
+    displays: ClassVar[dict[str, Display]] = {"help": Display(size="l", heading=True, items=HELP_ITEMS)}
 
 
 class WhoForm(QuestionForm):
@@ -124,8 +118,7 @@ class WhoForm(QuestionForm):
         error_messages={"required": _("Select who the help is for")},
     )
 
-    def layout_fields(self):
-        return [Field.radios("who", legend_size=Size.LARGE, legend_tag="h1")]
+    displays: ClassVar[dict[str, Display]] = {"who": Display(size="l", heading=True, items=WHO_ITEMS)}
 
 
 class RecentForm(QuestionForm):
@@ -140,8 +133,7 @@ class RecentForm(QuestionForm):
         error_messages={"required": _("Select yes, no or I'm not sure")},
     )
 
-    def layout_fields(self):
-        return [Field.radios("recent", legend_size=Size.LARGE, legend_tag="h1")]
+    displays: ClassVar[dict[str, Display]] = {"recent": HEADING}
 
 
 class PostcodeForm(QuestionForm):
@@ -157,8 +149,7 @@ class PostcodeForm(QuestionForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 
-    def layout_fields(self):
-        return [Field.text("postcode", label_size=Size.LARGE, label_tag="h1", field_width=10)]
+    displays: ClassVar[dict[str, Display]] = {"postcode": Display(size="l", heading=True, width=10)}
 
     def clean_postcode(self):
         text = self.cleaned_data["postcode"].strip()
@@ -188,7 +179,29 @@ class AreaForm(QuestionForm):
         else:
             field.choices = [("", _("Choose an area")), *force_choices()]
 
-    def layout_fields(self):
-        if self.candidates:
-            return [Field.radios("area", legend_size=Size.LARGE, legend_tag="h1")]
-        return [Field("area", context={"label_size": Size.for_label(Size.LARGE), "label_tag": "h1"})]
+    displays: ClassVar[dict[str, Display]] = {"area": HEADING}
+
+
+class SarcPostcodeForm(QuestionForm):
+    """A postcode to name the sexual assault referral centre for its area; not kept."""
+
+    postcode = forms.CharField(
+        label=_("What postcode should we find the centre for?"),
+        help_text=_(
+            "We use it only to find the centre, and we do not keep it. You can enter just the first part, like CF10."
+        ),
+        max_length=10,
+        error_messages={
+            "required": _("Enter a postcode, like AA1 1AA"),
+            "max_length": _("Enter a postcode, like AA1 1AA"),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    displays: ClassVar[dict[str, Display]] = {"postcode": Display(size="l", heading=True, width=10)}
+
+    def clean_postcode(self):
+        text = self.cleaned_data["postcode"].strip()
+        if routing.normalise_postcode(text) is None:
+            raise forms.ValidationError(_("Enter a postcode, like AA1 1AA"))
+        return text

@@ -1,16 +1,15 @@
 """Forms for agency staff working on referrals, and for an officer making one."""
 
 from datetime import date
+from typing import ClassVar
 
-from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal.form_rendering import DatePartsWidget, Display, Item
 from portal.forms import GDSForm
 
 from ..models import ConsentMethod, ReferralRoute
@@ -37,29 +36,35 @@ class DeclineForm(GDSForm):
         },
     )
 
-    def layout_fields(self):
-        return [Field.textarea("reason", label_size=Size.MEDIUM, rows=5, max_characters=REASON_MAX)]
+    displays: ClassVar[dict[str, Display]] = {"reason": Display(size="m", rows=5, max_characters=REASON_MAX)}
 
 
-class ContactDateField(DateInputField):
-    """The GOV.UK date input, with messages that say what to do."""
+class ContactDateField(forms.MultiValueField):
+    """The GOV.UK date input (day, month and year boxes), with messages that say what to do."""
 
     def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages = {
-            "required": _("Enter the date you first contacted them"),
-            "incomplete": _("The date you first contacted them must include a day, month and year"),
-        }
-        for field, name in zip(self.fields, (_("day"), _("month"), _("year")), strict=True):
-            message = _("The date you first contacted them must include a %(part)s") % {"part": name}
-            field.error_messages["incomplete"] = message
-            field.error_messages["required"] = message
-            field.validators[0].message = _("The date you first contacted them must be a real date")
+        parts = tuple(forms.CharField(required=False) for _part in range(3))
+        super().__init__(
+            fields=parts,
+            widget=DatePartsWidget(),
+            error_messages={"required": _("Enter the date you first contacted them")},
+            **kwargs,
+        )
 
     def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        missing = [name for part, name in zip(data_list, (_("day"), _("month"), _("year")), strict=True) if not part]
+        if missing:
+            raise ValidationError(
+                [_("The date you first contacted them must include a %(part)s") % {"part": name} for name in missing]
+            )
+        day, month, year = (part.strip() for part in data_list)
         try:
-            return super().compress(data_list)
-        except ValidationError:
+            if not (day.isdigit() and month.isdigit() and year.isdigit()):
+                raise ValueError
+            return date(int(year), int(month), int(day))
+        except ValueError:
             raise ValidationError(_("The date you first contacted them must be a real date")) from None
 
 
@@ -87,11 +92,10 @@ class FirstContactForm(GDSForm):
         self.not_before = not_before
         super().__init__(*args, **kwargs)
 
-    def layout_fields(self):
-        return [
-            Field("contacted_on", context={"legend_size": Size.for_legend(Size.MEDIUM)}),
-            Field.textarea("note", label_size=Size.MEDIUM, rows=4, max_characters=NOTE_MAX),
-        ]
+    displays: ClassVar[dict[str, Display]] = {
+        "contacted_on": Display(size="m"),
+        "note": Display(size="m", rows=4, max_characters=NOTE_MAX),
+    }
 
     def clean_contacted_on(self):
         value = self.cleaned_data["contacted_on"]
@@ -125,15 +129,12 @@ class OfficerReferralForm(GDSForm):
     def __init__(self, *args, routes: list[ReferralRoute], **kwargs):
         self.routes = {route.pk: route for route in routes}
         super().__init__(*args, **kwargs)
-        self.fields["route"].choices = [
-            Choice(route.pk, route.get_kind_display(), hint=route.agency.name) for route in routes
-        ]
+        self.fields["route"].choices = [(route.pk, route.get_kind_display()) for route in routes]
+        self.fields["route"].display = Display(
+            size="m", items={str(route.pk): Item(hint=route.agency.name) for route in routes}
+        )
 
-    def layout_fields(self):
-        return [
-            Field.radios("route", legend_size=Size.MEDIUM),
-            Field.radios("consent_method", legend_size=Size.MEDIUM),
-        ]
+    displays: ClassVar[dict[str, Display]] = {"consent_method": Display(size="m")}
 
     def clean_route(self) -> ReferralRoute:
         return self.routes[self.cleaned_data["route"]]

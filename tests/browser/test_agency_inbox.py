@@ -132,7 +132,7 @@ def test_two_agencies_accept_and_decline_and_the_force_sees_both(visitor_factory
     page.goto(f"/staff/reports/{report.reference}/")
     if "/reason/" in page.url:  # not assigned to this officer: they say why they open it
         page.locator("input[name=reason]").first.check()
-        page.locator("form button[name=submit]").click()
+        page.get_by_role("button", name="Open the report").click()
         page.wait_for_url(f"**/staff/reports/{report.reference}/")
     section = page.locator(".waymark-report-referrals")
     assert section.locator("tr", has_text="Women's Aid Test").locator(".govuk-tag", has_text="Accepted").is_visible()

@@ -1,5 +1,6 @@
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal.services import enrolment_link_issue
 from tests.browser.accessibility import assert_accessible
 from tests.factories import PASSWORD, code_for, current_code, staff_user, user_without_authenticator
 
@@ -36,8 +37,13 @@ def test_sign_in_pages_are_accessible_including_their_errors(page, transactional
     assert_accessible(page, "the queue, where force staff land")
 
 
-def test_new_member_of_staff_enrols_an_authenticator_with_the_keyboard(page, transactional_db):
-    user_without_authenticator("newstarter")
+def test_new_member_of_staff_enrols_an_authenticator_with_the_keyboard(page, audit_trail_emptied_afterwards):
+    user = user_without_authenticator("newstarter")
+    token = enrolment_link_issue(user=user, by=staff_user(username="enrolling.admin"))
+    page.goto(f"/staff/enrol/{token}/")
+    page.wait_for_url("**/staff/sign-in/")
+    assert page.get_by_text("Then set up your authenticator app").is_visible()
+    assert_accessible(page, "sign in after an enrolment link")
     sign_in_with_password(page, "newstarter")
     page.wait_for_url("**/staff/sign-in/set-up/")
     assert page.locator(".waymark-qr svg").is_visible()
@@ -52,3 +58,13 @@ def test_new_member_of_staff_enrols_an_authenticator_with_the_keyboard(page, tra
     page.wait_for_url("**/staff/account/backup-codes/")
     assert page.locator("#backup-codes li").count() == 10
     assert_accessible(page, "backup codes")
+
+
+def test_without_an_enrolment_link_set_up_asks_for_one(page, transactional_db):
+    user_without_authenticator("newstarter")
+    sign_in_with_password(page, "newstarter")
+    page.wait_for_url("**/staff/sign-in/set-up/")
+
+    assert page.get_by_role("heading", name="You need a new link to set up your sign-in").is_visible()
+    assert page.locator(".waymark-qr svg").count() == 0
+    assert_accessible(page, "set-up refused without a link")

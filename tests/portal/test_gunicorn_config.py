@@ -1,9 +1,12 @@
 """The production web server's configuration (deploy/gunicorn.conf.py), read as gunicorn reads it."""
 
 import runpy
+from datetime import timedelta
 
 import pytest
+from gunicorn.config import Config
 
+from portal.gunicorn_logging import AccessLogger
 from tests.conftest import REPO
 
 CONFIG = str(REPO / "deploy" / "gunicorn.conf.py")
@@ -53,3 +56,30 @@ def test_the_access_log_has_no_query_string_referrer_agent_or_address(monkeypatc
     assert "%(U)s" in log_format
     for atom in ("%(r)s", "%(q)s", "%(f)s", "%(a)s", "%(h)s", ")i"):
         assert atom not in log_format
+
+
+def test_the_access_log_masks_the_token_of_an_enrolment_link(monkeypatch):
+    config = read_config(monkeypatch)
+    assert config["logger_class"] == "portal.gunicorn_logging.AccessLogger"
+
+    class Response:
+        status = "302 Found"
+        headers = ()
+        sent = 0
+
+    class Request:
+        headers = ()
+
+    logger = AccessLogger(Config())
+    path = "/staff/enrol/s3cr3t-token-value/"
+    environ = {
+        "PATH_INFO": path,
+        "RAW_URI": path,
+        "REQUEST_METHOD": "GET",
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+    atoms = logger.atoms(Response(), Request(), environ, timedelta(seconds=0.01))
+
+    assert atoms["U"] == "/staff/enrol/…/"
+    assert "s3cr3t" not in str(atoms["U"])

@@ -18,7 +18,7 @@ def test_every_public_page_offers_999_and_every_way_to_exit(client, path):
     html = client.get(path).content.decode()
 
     assert 'Call <a class="govuk-link" href="tel:999">999</a> if you are in danger now.' in html
-    assert "then press 55" in html
+    assert "From a mobile, press 55 when asked." in html
     exit_url = reverse("portal:exit")
     assert 'data-module="govuk-exit-this-page"' in html
     assert f'href="{exit_url}" role="button"' in html

@@ -11,7 +11,7 @@ from tests.factories import PASSWORD, staff_user, user_without_authenticator
 
 SIGN_IN_PAGES = {
     reverse(f"portal:{name}") for name in ("staff_sign_in", "staff_verify", "staff_set_up", "staff_sign_out")
-}
+} | {reverse("portal:staff_enrol", args=["sample"])}
 
 
 def concrete_path(route: str) -> str:

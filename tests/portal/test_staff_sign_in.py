@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal.services import enrolment_link_issue
 from tests.factories import PASSWORD, code_for, current_code, next_code, staff_user, user_without_authenticator
 
 SIGN_IN = reverse("portal:staff_sign_in")
@@ -20,6 +21,15 @@ STAFF_PAGE = reverse("portal:staff_backup_codes")
 
 def sign_in_with_password(client, username, password=PASSWORD, **extra):
     return client.post(SIGN_IN, {"username": username, "password": password, **extra})
+
+
+def new_starter_with_link(client, username="newstarter"):
+    """A new account whose administrator issued an enrolment link, opened in this client
+    (without it, set-up is refused: tests/portal/test_enrolment.py)."""
+    user = user_without_authenticator(username)
+    admin = staff_user(username="enrolling.admin")
+    client.get(reverse("portal:staff_enrol", args=[enrolment_link_issue(user=user, by=admin)]))
+    return user
 
 
 @pytest.fixture
@@ -111,7 +121,7 @@ def test_session_gets_a_new_key_once_the_second_factor_is_verified(client, staff
 
 
 def test_first_sign_in_sets_up_an_authenticator_and_shows_backup_codes_once(client, db):
-    user_without_authenticator("newstarter")
+    new_starter_with_link(client)
 
     response = sign_in_with_password(client, "newstarter")
     assert response["Location"] == SET_UP
@@ -133,7 +143,7 @@ def test_first_sign_in_sets_up_an_authenticator_and_shows_backup_codes_once(clie
 
 
 def test_set_up_page_keeps_the_same_key_until_it_is_confirmed(client, db):
-    user_without_authenticator("newstarter")
+    new_starter_with_link(client)
     sign_in_with_password(client, "newstarter")
 
     first = client.get(SET_UP).content.decode()
@@ -145,7 +155,7 @@ def test_set_up_page_keeps_the_same_key_until_it_is_confirmed(client, db):
 
 
 def test_wrong_code_during_set_up_leaves_the_authenticator_unconfirmed(client, db):
-    user_without_authenticator("newstarter")
+    new_starter_with_link(client)
     sign_in_with_password(client, "newstarter")
     client.get(SET_UP)
 

@@ -143,7 +143,7 @@ def test_a_page_asks_about_one_thing_and_whether_there_is_another_without_javasc
     form = page_form(page, Voice(answers={}), data={"previous_1_address": "", "previous_1_another": "yes"})
 
     assert form.errors["previous_1_address"] == ["Enter address 1"]
-    html = Template("{% load crispy_forms_tags %}{% crispy form %}").render(Context({"form": form}))
+    html = Template("{{ form }}").render(Context({"form": form}))
     assert "Another address?" in html
     assert 'type="radio"' in html
 

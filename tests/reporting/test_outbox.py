@@ -1,6 +1,7 @@
 """The transactional outbox, with tasks running in-process (no broker configured), and with
 a broker that cannot be reached."""
 
+import io
 import threading
 from datetime import timedelta
 
@@ -210,3 +211,177 @@ def test_a_message_another_sweeper_holds_is_skipped_not_waited_for(calls):
     assert sent == 1
     assert calls == [{"n": "free"}]
     assert OutboxMessage.objects.get(pk=held.pk).status == OutboxMessage.Status.PENDING
+
+
+# --- failures around the handler: retried after a backoff, never left "dispatched" ------------
+
+
+@pytest.fixture
+def database_refuses_done(db):
+    """The database fails the write that marks a message done, as it would if it went away
+    between the handler and the end of the delivery."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "CREATE FUNCTION waymark_test_fail() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'database unavailable' USING ERRCODE = 'connection_failure'; END $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                "CREATE TRIGGER waymark_test_fail BEFORE UPDATE ON reporting_outboxmessage "
+                "FOR EACH ROW WHEN (NEW.status = 'done') EXECUTE FUNCTION waymark_test_fail()"
+            )
+        else:
+            # An error while the statement runs is an OperationalError, as a lost disk is.
+            cursor.execute(
+                "CREATE TRIGGER waymark_test_fail BEFORE UPDATE ON reporting_outboxmessage "
+                "WHEN NEW.status = 'done' BEGIN SELECT json('database unavailable'); END"
+            )
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DROP TRIGGER IF EXISTS waymark_test_fail ON reporting_outboxmessage"
+            if connection.vendor == "postgresql"
+            else "DROP TRIGGER IF EXISTS waymark_test_fail"
+        )
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP FUNCTION IF EXISTS waymark_test_fail()")
+
+
+def claimed(payload) -> OutboxMessage:
+    """A message as the fast path or the sweeper leaves it just before it is delivered."""
+    return OutboxMessage.objects.create(
+        topic=TOPIC,
+        handler="tests.record",
+        payload=payload,
+        status=OutboxMessage.Status.DISPATCHED,
+        locked_until=timezone.now() + outbox.lease(),
+    )
+
+
+def test_a_database_failure_after_the_handler_is_counted_and_retried_after_its_backoff(
+    db, calls, database_refuses_done
+):
+    message = claimed({"n": 1})
+    now = timezone.now()
+
+    assert outbox.deliver(message.pk, now=now) is False
+
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.last_error) == ("pending", 1, "OperationalError")
+    assert message.available_at == now + outbox.backoff(1)
+    assert message.locked_until is None
+    # Not due before its backoff; due after it, long before a lease would have run out.
+    assert not outbox.due(now=now + outbox.backoff(1) - timedelta(seconds=1)).exists()
+    assert outbox.due(now=now + outbox.backoff(1)).filter(pk=message.pk).exists()
+
+
+def test_after_the_database_comes_back_the_sweeper_delivers_it(db, calls, database_refuses_done):
+    message = claimed({"n": 1})
+    now = timezone.now()
+    outbox.deliver(message.pk, now=now)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DROP TRIGGER waymark_test_fail ON reporting_outboxmessage"
+            if connection.vendor == "postgresql"
+            else "DROP TRIGGER waymark_test_fail"
+        )
+
+    assert outbox.sweep(now=now + outbox.backoff(1)) == 1
+
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.DONE
+    # The first delivery's handler ran, and so did the second: handlers are idempotent.
+    assert calls == [{"n": 1}, {"n": 1}]
+
+
+def test_a_message_failing_at_the_database_every_time_is_given_up_on(db, calls, database_refuses_done):
+    message = claimed({"n": 1})
+    now = timezone.now()
+
+    for _attempt in range(outbox.MAX_ATTEMPTS):
+        outbox.deliver(message.pk, now=now)
+
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (OutboxMessage.Status.DEAD, outbox.MAX_ATTEMPTS)
+
+
+def test_a_failure_counted_after_another_delivery_finished_does_not_undo_it(db, calls):
+    message = claimed({"n": 1})
+    assert outbox.deliver(message.pk) is True
+
+    outbox._failed(message.pk, RuntimeError("late"), now=timezone.now())
+
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (OutboxMessage.Status.DONE, 0)
+
+
+def test_the_lease_outlasts_the_task_time_limit_and_is_short(settings):
+    from portal.celery import app
+
+    limit = app.conf.task_time_limit
+    assert limit == settings.CELERY_TASK_TIME_LIMIT
+    assert app.conf.task_soft_time_limit < limit < outbox.lease().total_seconds() <= 90
+
+
+def test_a_lease_that_runs_out_is_sent_again_by_the_sweep_command(db, calls):
+    from django.core.management import call_command
+
+    # A worker took the message and died: it is "dispatched" until its lease runs out.
+    dispatched_at = timezone.now() - outbox.lease() - timedelta(seconds=1)
+    message = OutboxMessage.objects.create(
+        topic=TOPIC,
+        handler="tests.record",
+        payload={"n": "lost"},
+        status=OutboxMessage.Status.DISPATCHED,
+        locked_until=dispatched_at + outbox.lease(),
+    )
+
+    call_command("outbox_sweep", stdout=io.StringIO())
+
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.DONE
+    assert calls == [{"n": "lost"}]
+
+
+def test_a_claimed_message_is_leased_for_the_configured_time(db, settings):
+    settings.WAYMARK_OUTBOX_LEASE_SECONDS = 45
+    leased_until = []
+    outbox.subscribe(TOPIC, "tests.lease")(
+        lambda payload: leased_until.append(OutboxMessage.objects.get(handler="tests.lease").locked_until)
+    )
+    try:
+        OutboxMessage.objects.create(topic=TOPIC, handler="tests.lease", payload={})
+        now = timezone.now()
+
+        assert outbox.sweep(now=now) == 1
+    finally:
+        outbox._handlers.pop(TOPIC, None)
+
+    assert leased_until == [now + timedelta(seconds=45)]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_handler_that_loses_the_database_connection_leaves_the_message_to_retry():
+    def lose_the_connection(payload):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+
+    outbox.subscribe(TOPIC, "tests.lose_connection")(lose_the_connection)
+    try:
+        message = OutboxMessage.objects.create(
+            topic=TOPIC,
+            handler="tests.lose_connection",
+            payload={},
+            status=OutboxMessage.Status.DISPATCHED,
+            locked_until=timezone.now() + outbox.lease(),
+        )
+        now = timezone.now()
+
+        assert outbox.deliver(message.pk, now=now) is False
+    finally:
+        outbox._handlers.pop(TOPIC, None)
+
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.locked_until) == ("pending", 1, None)
+    assert message.available_at == now + outbox.backoff(1)
