@@ -1,100 +1,15 @@
-import secrets
+"""A sent report, its clocks, and triage: THRIVE assessments, the case history and transfers."""
+
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.fields import EncryptedJSONField
 
-
-def new_submission_key() -> str:
-    return secrets.token_urlsafe(32)
-
-
-class Force(models.Model):
-    """A police service. The 43 territorial forces of England and Wales and British
-    Transport Police take reports; the other rows (Scotland, Northern Ireland, the Channel
-    Islands, the Isle of Man) exist so the portal can point people to them."""
-
-    code = models.CharField(max_length=16, unique=True, help_text=_("ONS police force area code, or BTP."))
-    name = models.CharField(max_length=100, help_text=_("The ONS name of the force area."))
-    display_name = models.CharField(max_length=100)
-    policeuk_id = models.CharField(max_length=50, blank=True)
-    nation = models.CharField(max_length=50)
-    website = models.URLField(blank=True)
-    non_emergency = models.CharField(max_length=100, blank=True)
-    accepts_reports = models.BooleanField(default=False)
-    note = models.TextField(blank=True)
-    exit_url = models.URLField(
-        blank=True,
-        help_text=_("Where 'Exit this page' goes for this force's visitors. Empty: the site default."),
-    )
-
-    class Meta:
-        ordering = ["display_name"]
-
-    def __str__(self) -> str:
-        return self.display_name
-
-    @property
-    def offers_welsh(self) -> bool:
-        return self.nation == "Wales"
-
-
-class StaffMember(models.Model):
-    """A member of a force's staff. Everything they can see is scoped to this force."""
-
-    class Role(models.TextChoices):
-        CONTACT_HANDLER = "contact_handler", _("Contact handler")
-        CASE_OFFICER = "case_officer", _("Case officer")
-        SUPERVISOR = "supervisor", _("Supervisor")
-        FORCE_ADMIN = "force_admin", _("Force administrator")
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_member")
-    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="staff")
-    role = models.CharField(max_length=32, choices=Role.choices)
-
-    def __str__(self) -> str:
-        return f"{self.user} ({self.get_role_display()}, {self.force})"
-
-
-class Draft(models.Model):
-    """Answers to a journey not yet sent, kept on the server and encrypted.
-
-    The browser holds only its session, which names the draft; after the session ends the
-    draft can be reached only with its return code, of which we keep a slow hash. A draft
-    is deleted when it is sent, or when it expires.
-    """
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    journey = models.CharField(max_length=50)
-    state = EncryptedJSONField(default=dict)
-    # Sent with the final "Send report" form: the same key twice makes one report.
-    submission_key = models.CharField(max_length=64, unique=True, default=new_submission_key)
-    # The first group of the return code, not secret: it finds the draft whose hash to check.
-    return_code_locator = models.CharField(max_length=8, unique=True, null=True, blank=True)
-    return_code_hash = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    expires_at = models.DateTimeField(db_index=True)
-
-    def __str__(self) -> str:
-        return f"Draft {self.pk} ({self.journey})"
-
-
-class ReturnCodeAttempt(models.Model):
-    """A wrong return code, kept for a short while so guessing can be slowed down. Holds
-    keyed hashes only: neither the code typed nor the network address is stored."""
-
-    code_digest = models.CharField(max_length=64, db_index=True)
-    client_digest = models.CharField(max_length=64, db_index=True)
-    attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self) -> str:
-        return f"Wrong return code at {self.attempted_at:%Y-%m-%d %H:%M}"
+from .forces import Force
 
 
 class Report(models.Model):
@@ -193,68 +108,6 @@ class Report(models.Model):
         return self.reference
 
 
-class OutboxMessage(models.Model):
-    """Work to do after a commit, written in the same transaction as the change it follows.
-
-    One row per event and handler, so each handler is retried on its own. Payloads hold ids
-    only, never personal data, because they travel through the broker.
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        DISPATCHED = "dispatched", _("Dispatched")
-        DONE = "done", _("Done")
-        DEAD = "dead", _("Failed too often")
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    topic = models.CharField(max_length=100)
-    handler = models.CharField(max_length=100)
-    payload = models.JSONField()
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveIntegerField(default=0)
-    available_at = models.DateTimeField(default=timezone.now)
-    # While dispatched, nobody else sends it again until this passes.
-    locked_until = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    done_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["status", "available_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.topic} → {self.handler} ({self.status})"
-
-
-class ForceServiceLevel(models.Model):
-    """A force's own target for one milestone of one kind of report, replacing the default
-    in reporting.service_levels."""
-
-    force = models.ForeignKey(Force, on_delete=models.CASCADE, related_name="service_levels")
-    report_type = models.CharField(max_length=50)
-    milestone = models.CharField(max_length=50)
-    hours = models.PositiveIntegerField(help_text=_("Hours from the report arriving."))
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["force", "report_type", "milestone"], name="one_target_per_milestone")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.force}: {self.report_type} {self.milestone} {self.hours}h"
-
-    def clean(self):
-        from .service_levels import milestones
-
-        known = {milestone.code for milestone in milestones(self.report_type)}
-        if not known:
-            raise ValidationError(
-                {"report_type": _("There is no report type called %(name)s.") % {"name": self.report_type}}
-            )
-        if self.milestone not in known:
-            raise ValidationError({"milestone": _("Choose one of: %(names)s.") % {"names": ", ".join(sorted(known))}})
-
-
 class ReportClock(models.Model):
     """When a milestone of a report falls due, fixed when the report arrives."""
 
@@ -273,33 +126,6 @@ class ReportClock(models.Model):
 
 
 # --- Triage: grades, THRIVE assessments, the case history and transfers -------------------
-
-
-class ForceGrade(models.Model):
-    """One grade of a force's grade scheme: how urgently the police will respond.
-
-    Forces grade differently (compare Suffolk Constabulary's published response policy,
-    five grades from a 15-minute emergency attendance, with Avon and Somerset's Immediate
-    and Priority grades in its FOI answer 1348-23), so each has its own set, seeded with
-    defaults by `manage.py load_grade_schemes` and changed in the admin.
-    """
-
-    force = models.ForeignKey(Force, on_delete=models.CASCADE, related_name="grades")
-    code = models.SlugField(max_length=40)
-    label = models.CharField(max_length=100)
-    description = models.CharField(max_length=300, blank=True)
-    # How soon the force aims to respond at this grade; empty when there is no target.
-    target_minutes = models.PositiveIntegerField(null=True, blank=True)
-    # A report graded here must go to the control room now; the report view says so.
-    is_emergency = models.BooleanField(default=False)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["force", "position", "code"]
-        constraints = [models.UniqueConstraint(fields=["force", "code"], name="one_grade_code_per_force")]
-
-    def __str__(self) -> str:
-        return f"{self.force}: {self.label}"
 
 
 class ThriveAssessment(models.Model):
@@ -344,11 +170,20 @@ class ReportActivity(models.Model):
         TRANSFER_REQUESTED = "transfer_requested", _("Transfer requested")
         TRANSFER_ACCEPTED = "transfer_accepted", _("Transfer accepted")
         TRANSFER_REJECTED = "transfer_rejected", _("Transfer rejected")
+        # Following up (reporting.services.followup): messages both ways, and additions.
+        MESSAGE_SENT = "message_sent", _("Message sent to the person")
+        MESSAGE_READ_BY_PERSON = "message_read_by_person", _("Message read by the person")
+        MESSAGE_RECEIVED = "message_received", _("Message from the person")
+        ADDITION_RECEIVED = "addition_received", _("Information added by the person")
+        MESSAGES_READ = "messages_read", _("Read what the person sent")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="activities")
     at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None: the person who sent the report (a message, an addition, a message read).
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices)
     # Codes only (statuses, grade codes, force codes, user ids): nothing about a person.
     data = models.JSONField(default=dict, blank=True)
