@@ -31,6 +31,15 @@ def new_reference() -> str:
     return grouped(_random(GROUP * REFERENCE_GROUPS))
 
 
+# A follow-up code goes with the report's reference, which is its locator, so all of it is
+# secret: 12 characters carry about 59 bits (a report lives far longer than a draft).
+FOLLOW_UP_CODE_LENGTH = 12
+
+
+def new_follow_up_code() -> str:
+    return _random(FOLLOW_UP_CODE_LENGTH)
+
+
 def new_return_code() -> tuple[str, str]:
     """A fresh (locator, secret) pair."""
     return _random(LOCATOR_LENGTH), _random(SECRET_LENGTH)

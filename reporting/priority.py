@@ -1,7 +1,8 @@
 """The priority a report starts with in its force's queue, and why.
 
 Worked out once, when the report is sent, from what the person told us: whether anyone is
-in danger now, the risk indicators, children, injury and the kind of report. The score
+in danger now, the risk indicators, children, injury, whether the person it happened to is
+a child, and the kind of report. The score
 only orders the queue; it never grades, closes or dismisses anything. A person always
 grades: THRIVE, the assessment forces use, is "an individual assessment of every incident"
 (North Yorkshire Police, https://www.northyorkshire.police.uk/what-we-do/dealing-with-crime/deal-crime-report/).
@@ -16,14 +17,19 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from .engine.answers import CHILD_AGE_BANDS
 from .engine.journey import PriorityFacts
 from .journeys import JOURNEYS
 
 # Someone in danger now outranks every other combination of answers.
 DANGER_NOW = 200
+# Its reason code, which the staff pages read to flag the report (staff.presenters).
+DANGER_NOW_REASON = "danger_now"
 DANGER_UNSURE = 50
 CHILDREN = 15
 INJURED = 10
+# The person it happened to is under 18: a child to safeguard, whoever reported it.
+CHILD = 30
 # Each risk indicator code (the journeys' stable codes) and its weight; a code not listed
 # here still counts, at OTHER_RISK.
 RISK_WEIGHTS = {
@@ -47,6 +53,7 @@ REASONS: dict[str, Promise] = {
     "danger_unsure": _("Not sure whether someone is in danger now"),
     "children": _("Children or dependants live with them"),
     "injured": _("Injured"),
+    "child": _("A child (under 18)"),
     "risk:strangulation": _("Strangulation or choking"),
     "risk:threats_to_kill": _("Threats to kill"),
     "risk:weapons": _("Weapons used or threatened"),
@@ -90,7 +97,7 @@ def assess(*, report_type: str, answers: dict, risk_indicators: list[str]) -> Pr
     weighted: list[tuple[int, str]] = []
     danger = answers.get(facts.in_danger) if facts.in_danger else None
     if danger == "yes":
-        weighted.append((DANGER_NOW, "danger_now"))
+        weighted.append((DANGER_NOW, DANGER_NOW_REASON))
     elif danger == "not_sure":
         weighted.append((DANGER_UNSURE, "danger_unsure"))
     for code in dict.fromkeys(risk_indicators or ()):
@@ -99,6 +106,8 @@ def assess(*, report_type: str, answers: dict, risk_indicators: list[str]) -> Pr
         weighted.append((CHILDREN, "children"))
     if facts.injured and answers.get(facts.injured) == "yes":
         weighted.append((INJURED, "injured"))
+    if facts.age_band and answers.get(facts.age_band) in CHILD_AGE_BANDS:
+        weighted.append((CHILD, "child"))
     if journey:
         weighted.append((journey.type_weight, f"{TYPE}{report_type}"))
     weighted.sort(key=lambda item: -item[0])

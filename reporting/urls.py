@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .followup import views as followup_views
 from .staff import views as staff_views
 
 app_name = "reporting"
@@ -11,9 +12,16 @@ urlpatterns = [
     path("report/<slug:slug>/save/", views.journey_save, name="journey_save"),
     path("report/<slug:slug>/resume/", views.journey_resume, name="journey_resume"),
     path("report/<slug:slug>/sent/", views.journey_sent, name="journey_sent"),
+    path("report/<slug:slug>/please-check/<slug:key>/", views.journey_please_check, name="journey_please_check"),
+    path("report/<slug:slug>/sent/your-copy.pdf", views.journey_copy, name="journey_copy"),
     # Every page of every journey, rendered by one view from the journey's declaration.
     path("report/<slug:slug>/<slug:page_slug>/", views.journey_page, name="journey_page"),
     path("about-the-data/", views.about_data, name="about_data"),
+    # --- After sending: the person follows their report (reporting.followup).
+    path("your-report/", followup_views.your_report, name="your_report"),
+    path("your-report/reply/", followup_views.your_report_reply, name="your_report_reply"),
+    path("your-report/add-information/", followup_views.your_report_add, name="your_report_add"),
+    path("your-report/sign-out/", followup_views.your_report_sign_out, name="your_report_sign_out"),
     # --- Force staff: triage (reporting.staff.views); all of /staff/ needs two factors.
     path("staff/queue/", staff_views.queue, name="staff_queue"),
     path("staff/queue/claim-next/", staff_views.claim_next, name="staff_claim_next"),
@@ -29,6 +37,7 @@ urlpatterns = [
     path("staff/reports/<str:reference>/thrive/", staff_views.report_thrive, name="staff_report_thrive"),
     path("staff/reports/<str:reference>/status/", staff_views.report_status, name="staff_report_status"),
     path("staff/reports/<str:reference>/notes/", staff_views.report_note, name="staff_report_note"),
+    path("staff/reports/<str:reference>/messages/", staff_views.report_message, name="staff_report_message"),
     path("staff/reports/<str:reference>/clocks/", staff_views.report_clock_met, name="staff_report_clock_met"),
     path("staff/reports/<str:reference>/transfer/", staff_views.report_transfer, name="staff_report_transfer"),
     path(

@@ -8,18 +8,23 @@ not validate, so nothing is lost on Back, on Change, or on an error.
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_safe
 
+from portal.net import client_address
+from portal.pdf import render_pdf
 from portal.refusals import Refused, refuse_to
 
-from . import routing, selectors, services
+from . import confirmation, routing, selectors, services
 from .engine.flow import Flow, JourneyState, Page
 from .engine.forms import page_form, raw_input, rebind
+from .engine.please_check import CHANGE, CHOICE, please_check_page
+from .followup import code_once
 from .forms import ReturnCodeForm
 from .journeys import JOURNEYS, Journey
-from .models import Draft
+from .models import Draft, Report
 
 SAVE = "save"
 
@@ -70,10 +75,18 @@ def _check_answers_url(flow: Flow) -> str:
     return reverse("reporting:journey_check_answers", args=[flow.slug])
 
 
+def _please_check_url(flow: Flow, key: str) -> str:
+    return reverse("reporting:journey_please_check", args=[flow.slug, key])
+
+
 def _where_next(flow: Flow, state: JourneyState, *, change: bool) -> str:
-    """The first page still to answer, or check your answers when there is none."""
+    """The first page still to answer; else answers to check with the person (Flow.checks);
+    else check your answers."""
     page = flow.first_unfinished(state)
-    return _page_url(flow, page, change=change) if page else _check_answers_url(flow)
+    if page is not None:
+        return _page_url(flow, page, change=change)
+    check = flow.pending_check(state)
+    return _please_check_url(flow, check.key) if check else _check_answers_url(flow)
 
 
 # --- pages ------------------------------------------------------------------------------
@@ -136,9 +149,48 @@ def journey_page(request, slug: str, page_slug: str):
         "why": voice.say(page.why),
         "continue_label": voice.say(page.continue_label),
         "progress": flow.progress(page, state),
+        # Whether the report is for someone else: an advice template speaks about them.
+        "them": voice.them,
         "back_url": back_url,
         "change": change,
         **(page.context(voice.answers) if page.context else {}),
+    }
+    return render(request, page.template, context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def journey_please_check(request, slug: str, key: str):
+    """Answers that seem not to fit together (engine.checks), queried before check your
+    answers: go back and change one, or carry on with them as they are."""
+    journey, flow = _journey_with_flow(slug)
+    check = flow.check(key)
+    if check is None:
+        raise Http404
+    draft = _session_draft(request, slug)
+    state = JourneyState.from_dict(draft.state if draft else None)
+    if draft is None or not flow.is_finished(state) or flow.pending_check(state) != check:
+        return redirect(_where_next(flow, state, change=False))
+    voice = flow.voice(state)
+    page, target = please_check_page(check), flow.page(check.page)
+    form = page_form(page, voice, data=request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data[CHOICE] == CHANGE:
+            return redirect(_page_url(flow, target, change=True))
+        state.confirm(check, voice.answers)
+        services.draft_save(draft=draft, journey=slug, state=state)
+        return redirect(_where_next(flow, state, change=False))
+    shown = flow.shown(state)
+    context = {
+        "journey": journey,
+        "page": page,
+        "form": form,
+        "heading": voice.say(page.title),
+        "body": [voice.say(check.message)],
+        "rows": [row for section in flow.summary(state) for row in section.rows if row.question.name in check.reads],
+        "continue_label": voice.say(page.continue_label),
+        "progress": flow.progress(target, state),
+        "back_url": _page_url(flow, shown[-1]) if shown else _check_answers_url(flow),
+        "change": False,
     }
     return render(request, page.template, context)
 
@@ -176,10 +228,10 @@ def journey_resume(request, slug: str):
     form = ReturnCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            draft = services.draft_resume(code=form.cleaned_data["code"], client=request.META.get("REMOTE_ADDR", ""))
-        except Refused:
-            # The only refusal here is too many wrong codes: it belongs on the form.
-            form.add_error("code", ReturnCodeForm.TOO_MANY)
+            draft = services.draft_resume(code=form.cleaned_data["code"], client=client_address(request))
+        except services.ReturnCodesLimited as limited:
+            # Too many wrong codes from this client: it belongs on the form.
+            form.add_error("code", ReturnCodeForm.too_many(limited.retry_after))
         else:
             if draft is None:
                 form.add_error("code", ReturnCodeForm.NOT_FOUND)
@@ -193,6 +245,9 @@ def journey_resume(request, slug: str):
 
 # --- check your answers, sending, and the confirmation ---------------------------------
 
+# Refusals that mean "not now", not "not this": the person is told it was not sent.
+_NOT_SENDABLE_NOW = frozenset({"force_missing", "not_routed"})
+
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def journey_check_answers(request, slug: str):
@@ -203,26 +258,41 @@ def journey_check_answers(request, slug: str):
         report = selectors.report_for_submission_key(request.POST.get("submission_key", ""))
         if report is not None and report.report_type == slug:
             request.session[_sent_key(slug)] = str(report.pk)
+            # The first POST's code may be lost under this one's session (followup.code_once).
+            code_once.code_keep(request, report, None)
             return redirect("reporting:journey_sent", slug)
-        if request.session.get(_sent_key(slug)):
+        if _sent_report(request, slug) is not None:
             return redirect("reporting:journey_sent", slug)
         return redirect("reporting:journey_start", slug)
     state = JourneyState.from_dict(draft.state)
-    if not flow.is_finished(state):
+    if not flow.is_finished(state) or flow.pending_check(state):
         return redirect(_where_next(flow, state, change=False))
 
-    not_sent = False
+    # not_sent: certainly not sent (refused before the transaction). send_uncertain: a database
+    # error, which may have come as the transaction committed: the report may be sent, and
+    # sending again with the same submission key returns it rather than making a second.
+    not_sent = send_uncertain = False
     if request.method == "POST":
         # A refusal (not ready, or a form from another draft) goes back to what is left to do.
         refuse_to(request, _where_next(flow, state, change=False))
         try:
             report = services.report_submit(draft=draft, submission_key=request.POST.get("submission_key", ""))
         except DatabaseError:
-            # Nothing was saved: the transaction rolled back, and the draft is as it was.
+            # Usually rolled back with the draft as it was, but an error while committing
+            # leaves it unknown whether the report was kept: never say it was not sent.
+            send_uncertain = True
+        except Refused as refusal:
+            if refusal.reason not in _NOT_SENDABLE_NOW:
+                raise
+            # No force can take it now (the operator is told in the log). A redirect would
+            # say nothing (public pages show no messages): say plainly it was not sent.
             not_sent = True
         else:
+            # Only a convenience: if the session cannot be saved now, the marker the draft
+            # left still leads the session's draft key to the confirmation.
             request.session.pop(_draft_key(slug), None)
             request.session[_sent_key(slug)] = str(report.pk)
+            code_once.code_keep(request, report, getattr(report, "issued_code", None))
             return redirect("reporting:journey_sent", slug)
 
     decision = flow.routing(flow.answers(state))
@@ -235,9 +305,12 @@ def journey_check_answers(request, slug: str):
             "submission_key": draft.submission_key,
             "force_name": _force_name(decision.force_code if decision else None),
             "not_sent": not_sent,
+            "send_uncertain": send_uncertain,
             "change_query": urlencode({"change": "1"}),
+            # Back goes to the last question answered, not to the start.
+            "back_url": _page_url(flow, flow.shown(state)[-1]),
         },
-        status=503 if not_sent else 200,
+        status=503 if not_sent or send_uncertain else 200,
     )
 
 
@@ -246,10 +319,47 @@ def _force_name(code: str | None) -> str:
     return force.name if force else ""
 
 
+def _sent_report(request: HttpRequest, slug: str) -> Report | None:
+    """The report this session sent: from the marker its draft left (there when the session
+    could not be saved after sending, and the newest), or else from the session's sent key."""
+    return selectors.report_sent_from_draft(
+        draft_id=request.session.get(_draft_key(slug)), journey=slug
+    ) or selectors.report_for_confirmation(report_id=request.session.get(_sent_key(slug)), journey=slug)
+
+
 @require_safe
 def journey_sent(request, slug: str):
     journey, _flow = _journey_with_flow(slug)
-    report = selectors.report_for_confirmation(report_id=request.session.get(_sent_key(slug)), journey=slug)
+    # Found by the sent draft's marker: the session's save failed after the commit.
+    from_draft = selectors.report_sent_from_draft(draft_id=request.session.get(_draft_key(slug)), journey=slug)
+    report = from_draft or selectors.report_for_confirmation(
+        report_id=request.session.get(_sent_key(slug)), journey=slug
+    )
     if report is None:
         return redirect("reporting:journey_start", slug)
-    return render(request, "reporting/journey/sent.html", {"journey": journey, "report": report})
+    # Every promise on the page is read from the report: its clocks, its answers.
+    promises = confirmation.confirmation_for(journey, report, selectors.report_clocks(report))
+    # The follow-up code, once: taken from the session as it is shown, or issued afresh when
+    # the session lost it on the way (followup.code_once).
+    code = code_once.code_for_confirmation(request, report, from_sent_draft=from_draft is not None)
+    context = {"journey": journey, "report": report, "promises": promises}
+    context.update(follow_up_code=code.code, follow_up_code_shown_before=code.shown_before)
+    return render(request, "reporting/journey/sent.html", context)
+
+
+@require_safe
+def journey_copy(request, slug: str):
+    """A copy of the answers as a PDF, for the session that sent the report, when the person
+    said a copy is safe to keep and asked for a file. Made from the report on each request
+    and never stored; nothing in it is logged."""
+    journey, _flow = _journey_with_flow(slug)
+    # The same sent marker as the confirmation page: another session finds no report.
+    report = _sent_report(request, slug)
+    if report is None or not confirmation.copy_as_file_wanted(report.answers["values"]):
+        raise Http404
+    context = {"journey": journey, "report": report, "sections": confirmation.copy_sections(report)}
+    html = render_to_string("reporting/journey/copy.html", context, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="report-{report.reference}.pdf"'
+    response["Cache-Control"] = "no-store, max-age=0"
+    return response

@@ -57,8 +57,10 @@ class Category(models.TextChoices):
     CHILDREN_YOUNG_PEOPLE = "children_young_people", _("Children and young people")
     DEAF_BSL = "deaf_bsl", _("Deaf people and British Sign Language users")
     LANGUAGES = "languages", _("Help in languages other than English")
+    WALES = "wales", _("People in Wales")
     SUPPORTERS = "supporters", _("Friends and family of someone affected")
     OWN_BEHAVIOUR = "own_behaviour", _("People worried about their own behaviour")
+    CHILD_SAFETY = "child_safety", _("Adults worried about a child's safety")
     ANY_CRIME = "any_crime", _("Victims of any crime")
     EMOTIONAL_SUPPORT = "emotional_support", _("Someone to talk to")
 
@@ -294,6 +296,9 @@ class Referral(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # The Victims' Code clock: 2 working days from the report, not from this referral.
     due_at = models.DateTimeField()
+    # The notification email: when a worker took it on (claimed_at, then sent outside any
+    # transaction) and when the mail server accepted it (support/referrals/notifications.py).
+    notification_claimed_at = models.DateTimeField(null=True, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(

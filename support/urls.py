@@ -13,6 +13,7 @@ urlpatterns = [
     path("find-support/where/", views.where, name="where"),
     path("find-support/area/", views.question_area, name="question_area"),
     path("find-support/results/", views.results, name="results"),
+    path("find-support/sarc/", views.nearest_sarc, name="nearest_sarc"),
     path("support-services/", views.directory, name="directory"),
     # Agency staff: their agency's referrals only.
     path("agency/", referral_views.agency_inbox, name="agency_inbox"),

@@ -117,7 +117,7 @@ DOMESTIC_ABUSE_BRANCHES = [
         contact_methods=["call", "email", "letter"],
         trusted_contact="yes",
         copy_safe="yes",
-        copy_method="email",
+        copy_method="download",
     ),
     dict(DOMESTIC_ABUSE_ANSWERS, who_for="someone_else", where="railway"),
     dict(DOMESTIC_ABUSE_ANSWERS, incident_postcode="NP16 1AA"),

@@ -67,6 +67,7 @@ LEFT_OUT = {
     "portal:staff_sign_in",
     "portal:staff_verify",
     "portal:staff_set_up",
+    "portal:staff_enrol",
     "portal:staff_sign_out",
     "portal:staff_keep_alive",
 }
@@ -90,6 +91,7 @@ EXPECTED = {
     "reporting:staff_report_thrive": ("GET POST", SUPERVISOR, "report"),
     "reporting:staff_report_status": ("GET POST", SUPERVISOR, "report"),
     "reporting:staff_report_note": ("GET POST", SUPERVISOR, "report"),
+    "reporting:staff_report_message": ("GET POST", SUPERVISOR, "report"),
     "reporting:staff_report_clock_met": ("POST", SUPERVISOR, "report"),
     "reporting:staff_report_transfer": ("GET POST", SUPERVISOR, "report"),
     # Only for a transfer to the supervisor's own force: never for the sending force.
@@ -224,8 +226,8 @@ def walk(client, user, world, *, role=None, own_force=False, agency=None, secret
 
 def test_every_staff_and_agency_url_pattern_is_in_the_matrix():
     assert walked_url_names() == set(EXPECTED)
-    # reporting 22, support 7, portal 2
-    assert len(EXPECTED) == 31
+    # reporting 23, support 7, portal 2
+    assert len(EXPECTED) == 32
 
 
 def test_another_forces_staff_find_nothing_and_change_nothing(client, world):

@@ -45,3 +45,21 @@ NO_CONTACT = "none"
 
 # The services a person agreed to be referred to (a list of the journey's options).
 SUPPORT_REFERRALS = "support_referrals"
+
+# Approaching the person at risk safely, when someone reports or applies for another
+# (engine.approach). Whether they know about the report (THEY_KNOW) and whether the person
+# who hurts them lives with them (PERSON_LIVES_WITH) keep the names above.
+APPROACH_DIRECT = "approach_direct"
+APPROACH_SAFE_TIMES = "approach_safe_times"
+APPROACH_GO_BETWEEN_NAME = "approach_go_between_name"
+APPROACH_GO_BETWEEN_CONTACT = "approach_go_between_contact"
+APPROACH_NOTES = "approach_notes"
+
+# The options of APPROACH_DIRECT that say: do not contact the person at risk directly, and:
+# it is safe to.
+DO_NOT_APPROACH = "no"
+SAFE_TO_APPROACH = "yes"
+
+# How old the person it happened to is (engine.age), and the bands that are a child's.
+AGE_BAND = "age_band"
+CHILD_AGE_BANDS = ("under_13", "13_to_15", "16_or_17")

@@ -38,8 +38,11 @@ from .answers import (
 from .conditions import AllOf, Includes, Is, always
 from .flow import Page
 from .questions import RATHER_NOT_SAY, Checkboxes, Email, LongText, Option, Phone, Radios, Text
-from .wording import Condition, Wording
+from .wording import Condition, Perspective, Wording
 
+# The option of the safe days and safe times questions that says any is safe: only ever
+# chosen, never read into a skipped answer.
+ANY_TIME = "any"
 CAN_BE_CONTACTED = Includes(CONTACT_METHODS, "call", "voicemail", "text", "email", "letter")
 BY_PHONE_CALL = Includes(CONTACT_METHODS, "call", "voicemail")
 
@@ -52,11 +55,14 @@ def contact_pages(
     when: Condition = always,
     callback: bool = False,
     officer: bool = True,
+    why: Wording | None = None,
 ) -> tuple[Page, ...]:
     """`avoid`: a hint naming who must not see or hear (for example "Only choose ways the
     person you are asking about cannot see or hear."). `without_contact`: the hint on "Do not
     contact me", saying honestly what that means. `when`: whether the pages are shown at
-    all (not for an anonymous report, for example)."""
+    all (not for an anonymous report, for example). `why`: why we ask which ways are safe,
+    when the journey names who else is at risk (by default, the person reporting, or they
+    and the person the report is about)."""
     pages = [
         Page(
             slug="contact-methods",
@@ -77,7 +83,13 @@ def contact_pages(
                     ),
                 ),
             ),
-            why=_("Contacting you in the wrong way could put you at risk. We will only use the ways you choose."),
+            why=why
+            or Perspective(
+                me=_("Contacting you in the wrong way could put you at risk. We will only use the ways you choose."),
+                them=_(
+                    "Contacting you in the wrong way could put you, or the person this is about, at risk. We will only use the ways you choose."
+                ),
+            ),
         ),
         Page(
             slug="contact-phone",
@@ -128,7 +140,14 @@ def contact_pages(
             section=section,
             when=CAN_BE_CONTACTED,
             title=_("When is it safe to contact you?"),
-            body=(_("Leave these empty if any time is safe."),),
+            # A skipped answer never means any time: "any" is an option the person chooses, and
+            # staff read a skipped answer as "not given: ask before calling"
+            # (reporting.triage.safe_contact, SafeContactKeys.unstated_times).
+            body=(
+                _(
+                    "Only choose 'Any day' or 'Any time of day' if any time is safe. If you skip this, we will not assume any time is safe."
+                ),
+            ),
             questions=(
                 Checkboxes(
                     name=SAFE_DAYS,
@@ -137,6 +156,7 @@ def contact_pages(
                     options=(
                         Option("weekdays", _("Weekdays (Monday to Friday)")),
                         Option("weekends", _("Weekends")),
+                        Option(ANY_TIME, _("Any day"), set_apart=True),
                     ),
                 ),
                 Checkboxes(
@@ -147,6 +167,7 @@ def contact_pages(
                         Option("morning", _("Morning (8am to 12pm)")),
                         Option("afternoon", _("Afternoon (12pm to 5pm)")),
                         Option("evening", _("Evening (5pm to 9pm)")),
+                        Option(ANY_TIME, _("Any time of day"), set_apart=True),
                     ),
                 ),
                 Text(

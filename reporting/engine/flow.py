@@ -12,12 +12,13 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from ..routing import RoutingDecision
+from .checks import Check
 from .conditions import always
 from .questions import Question
 from .wording import Answers, Condition, Voice, Wording
 
 # URL names under a journey that a page slug must not take.
-RESERVED_SLUGS = frozenset({"check-your-answers", "save", "resume", "sent"})
+RESERVED_SLUGS = frozenset({"check-your-answers", "please-check", "save", "resume", "sent"})
 CONTINUE = _("Continue")
 
 
@@ -89,6 +90,8 @@ class JourneyState:
     answers: dict[str, Any] = field(default_factory=dict)
     completed: list[str] = field(default_factory=list)
     unsaved: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Checks (engine.checks) the person chose to carry on past, with the answers they read.
+    confirmed: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "JourneyState":
@@ -97,10 +100,20 @@ class JourneyState:
             answers=dict(data.get("answers", {})),
             completed=list(data.get("completed", [])),
             unsaved=dict(data.get("unsaved", {})),
+            confirmed=dict(data.get("confirmed", {})),
         )
 
     def as_dict(self) -> dict[str, Any]:
-        return {"answers": self.answers, "completed": self.completed, "unsaved": self.unsaved}
+        return {
+            "answers": self.answers,
+            "completed": self.completed,
+            "unsaved": self.unsaved,
+            "confirmed": self.confirmed,
+        }
+
+    def confirm(self, check: Check, answers: Answers) -> None:
+        """The person chose to carry on with these answers as they are."""
+        self.confirmed[check.key] = _as_stored(check.snapshot(answers))
 
     def record(self, page: Page, cleaned: dict[str, Any], *, finished: bool = True) -> None:
         """Keeps a page's valid answers. An unfinished page (saved to come back to) keeps
@@ -144,9 +157,11 @@ class SummarySection:
 
 @dataclass(frozen=True)
 class Progress:
+    """Where the person is: the section's name, and nothing more. A count ("part 3 of 9")
+    would change as answers open or close branches, so it could jump or go backwards; the
+    GOV.UK question pages pattern shows the section name as the caption instead."""
+
     section_title: str
-    number: int
-    count: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -162,6 +177,8 @@ class Flow:
     routing: Callable[[Answers], RoutingDecision | None] = lambda answers: None
     # The risk indicators triage reads, as stable codes.
     risk_indicators: Callable[[Answers], list[str]] = lambda answers: []
+    # Answers that contradict each other, queried before check your answers (engine.checks).
+    checks: tuple[Check, ...] = ()
 
     def __post_init__(self):
         slugs = [page.slug for page in self.pages]
@@ -171,6 +188,9 @@ class Flow:
         problems += [f"duplicate question {name}" for name in set(names) if names.count(name) > 1]
         problems += [f"reserved page slug {slug}" for slug in slugs if slug in RESERVED_SLUGS]
         problems += [f"unknown section {p.section} on {p.slug}" for p in self.pages if p.section not in sections]
+        keys = [check.key for check in self.checks]
+        problems += [f"duplicate check {key}" for key in set(keys) if keys.count(key) > 1]
+        problems += [f"check {c.key} goes back to unknown page {c.page}" for c in self.checks if c.page not in slugs]
         if problems:
             raise ValueError(f"Journey {self.slug} is declared wrongly: {', '.join(sorted(problems))}")
 
@@ -247,15 +267,21 @@ class Flow:
     def is_finished(self, state: JourneyState) -> bool:
         return self.first_unfinished(state) is None
 
+    def check(self, key: str) -> Check | None:
+        return next((check for check in self.checks if check.key == key), None)
+
+    def pending_check(self, state: JourneyState) -> Check | None:
+        """The first check whose answers contradict each other, unless the person chose to
+        carry on with those very answers."""
+        answers = self.answers(state)
+        for check in self.checks:
+            if check.when(answers) and state.confirmed.get(check.key) != _as_stored(check.snapshot(answers)):
+                return check
+        return None
+
     def progress(self, page: Page, state: JourneyState) -> Progress:
-        voice = self.voice(state)
-        keys = []
-        for shown in self.shown(state):
-            if shown.section not in keys:
-                keys.append(shown.section)
         section = next(s for s in self.sections if s.key == page.section)
-        number = keys.index(page.section) + 1 if page.section in keys else 1
-        return Progress(section_title=voice.say(section.title), number=number, count=len(keys))
+        return Progress(section_title=self.voice(state).say(section.title))
 
     def summary(self, state: JourneyState) -> list[SummarySection]:
         """What check your answers shows: every question on a shown page, by section."""
@@ -296,3 +322,8 @@ class Flow:
             for section in self.summary(state)
             for row in section.rows
         ]
+
+
+def _as_stored(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot as it reads back from a saved draft (JSON): lists, never tuples."""
+    return {name: list(value) if isinstance(value, tuple) else value for name, value in snapshot.items()}

@@ -25,6 +25,8 @@ class PriorityFacts:
     in_danger: str | None = answers.IN_DANGER
     children: str | None = answers.CHILDREN
     injured: str | None = answers.INJURED
+    # How old the person it happened to is: a child's age band adds its reason.
+    age_band: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,13 @@ class Milestone:
     code: str
     label: Promise
     default: timedelta
+    # Whether the milestone applies to a report, from its answers: an urgent clock applies
+    # only when someone is in danger now, for example. A force sets its own time for it
+    # (ForceServiceLevel) as for any milestone.
+    when: Condition = always
+    # The milestone this one stands in for when it applies (its clock is not started, and
+    # what meets that milestone meets this one): an urgent first contact replaces the usual.
+    replaces: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,10 @@ class SafeContactKeys:
         answers.CALLBACK,
         answers.CALLBACK_TIME,
     )
+    # Of `times`, those a person who can be contacted may skip: a skipped answer reads to
+    # staff as "not given: ask before calling", never as any time (engine.contact's "any"
+    # option is the person's own choice).
+    unstated_times: tuple[str, ...] = (answers.SAFE_DAYS, answers.SAFE_TIMES)
     trusted: str | None = answers.TRUSTED_CONTACT
     trusted_details: tuple[str, ...] = (answers.TRUSTED_NAME, answers.TRUSTED_RELATIONSHIP, answers.TRUSTED_PHONE)
     other: tuple[str, ...] = (
@@ -64,6 +77,28 @@ class SafeContactKeys:
         answers.INTERPRETER,
         answers.ACCESS_NEEDS,
         answers.OFFICER_GENDER,
+    )
+
+
+@dataclass(frozen=True)
+class SafeApproachKeys:
+    """Where a journey keeps what staff must know before approaching the person at risk, when
+    someone else told us about them (the panel beside safe contact,
+    reporting.triage.safe_approach). The defaults are the names engine.approach uses."""
+
+    direct: str = answers.APPROACH_DIRECT
+    # The options of `direct` that say: do not contact the person at risk directly, and: it
+    # is safe to.
+    do_not_approach: str = answers.DO_NOT_APPROACH
+    safe: str = answers.SAFE_TO_APPROACH
+    # Each shown in this order, "Not given" when skipped.
+    rows: tuple[str, ...] = (
+        answers.THEY_KNOW,
+        answers.PERSON_LIVES_WITH,
+        answers.APPROACH_SAFE_TIMES,
+        answers.APPROACH_GO_BETWEEN_NAME,
+        answers.APPROACH_GO_BETWEEN_CONTACT,
+        answers.APPROACH_NOTES,
     )
 
 
@@ -90,8 +125,14 @@ class Journey:
     type_reason: Promise
     # The service-level clocks every report of this kind starts with.
     milestones: tuple[Milestone, ...]
+    # About how many minutes it takes, said on the start page. Measured, not guessed: the
+    # main paths' pages and questions, timed as tests/reporting/test_journey_navigation.py
+    # says (measured_minutes), which fails if this drifts more than 5 minutes from it.
+    minutes: int
     priority: PriorityFacts = PriorityFacts()
     safe_contact: SafeContactKeys = SafeContactKeys()
+    # None: the journey never asks how to approach someone else.
+    safe_approach: SafeApproachKeys | None = None
     signposting: tuple[Signpost, ...] = ()
     # Each option of the journey's referral question (answers.SUPPORT_REFERRALS) and the
     # kind of service it asks for (a support.models.ReferralKind value, as a plain string).

@@ -3,6 +3,13 @@
 Most wording is a plain translatable string. Three small wrappers cover the rest, so a journey
 can say "you" to a victim and "them" about someone else without a second set of pages, and
 number the pages it repeats ("Previous address 2").
+
+Whose story it is (Flow.someone_else) decides every Perspective: hints, "why we ask" texts,
+bodies and section titles as well as labels, so someone reporting for another person is never
+told what only the person it happened to should hear ("the clothes you were wearing"). Until
+the answers say who it is about, a Voice says `me`: pages shown before that question use
+neutral plain strings instead ("if the person causing harm is there now"), which
+tests/reporting/test_third_party_voice.py checks on every journey.
 """
 
 from collections.abc import Callable, Mapping

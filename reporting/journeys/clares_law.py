@@ -24,9 +24,10 @@ from ..engine import (
     Repeat,
     Section,
     Text,
+    approach,
 )
 from ..engine.contact import contact_pages
-from ..engine.journey import Journey, Milestone, PriorityFacts, Signpost
+from ..engine.journey import Journey, Milestone, PriorityFacts, SafeApproachKeys, Signpost
 from ..engine.location import (
     APPLICATION_FORCE_LABEL,
     APPLICATION_SPLIT_HINT,
@@ -56,6 +57,7 @@ SECTIONS = (
     Section("at_risk", Perspective(me=_("Where you live"), them=_("The person at risk"))),
     Section("subject", _("The person you are asking about")),
     Section("why", _("Why you are asking")),
+    approach.SECTION,
     Section("contact", _("Contacting you safely")),
 )
 
@@ -434,7 +436,15 @@ CONTACT = contact_pages(
     avoid=_(
         "Only choose ways that the person you are asking about cannot see or hear. We will not send you any messages except in the ways you choose."
     ),
-    without_contact=_("Without a way to contact you, the police cannot go ahead with your application"),
+    without_contact=_(
+        "Your application will be recorded, but the police cannot reply to you or go ahead with it. To give a way to contact you later, go to Your report on this website with the reference number and private code you get when you send it, or call 101 and give your reference number"
+    ),
+    why=Perspective(
+        me=_("Contacting you in the wrong way could put you at risk. We will only use the ways you choose."),
+        them=_(
+            "Contacting you in the wrong way could put the person at risk, or you, in danger. We will only use the ways you choose."
+        ),
+    ),
 )
 
 
@@ -449,7 +459,20 @@ def subject_postcodes(answers: Answers) -> list[str]:
 CLARES_LAW = Flow(
     slug=SLUG,
     sections=SECTIONS,
-    pages=(*START, *YOU, *AT_RISK, *SUBJECT, *WHY, *CONTACT),
+    pages=(
+        *START,
+        *YOU,
+        *AT_RISK,
+        *SUBJECT,
+        *WHY,
+        *approach.approach_pages(
+            section=approach.SECTION.key,
+            when=FOR_SOMEONE_ELSE,
+            they_know=_("Does the person at risk know you are applying?"),
+            lives_with=_("Does the person you are asking about live with them?"),
+        ),
+        *CONTACT,
+    ),
     someone_else=FOR_SOMEONE_ELSE,
     routing=with_cross_force_checks(address_decision("at_risk_postcode"), subject_postcodes),
     risk_indicators=risk_indicators,
@@ -467,6 +490,8 @@ JOURNEY = Journey(
         _("We will not send you any emails, texts or letters unless you ask us to contact you that way."),
     ),
     flow=CLARES_LAW,
+    # Measured: tests/reporting/test_journey_navigation.py (measured_minutes).
+    minutes=30,
     short_label=_("Clare's Law request"),
     type_weight=5,
     type_reason=_("Clare's Law request"),
@@ -475,7 +500,9 @@ JOURNEY = Journey(
         Milestone("decision", _("Decision"), timedelta(days=28)),
     ),
     priority=PriorityFacts(in_danger=None, children=None, injured=None),
-    signposting=(Signpost("domestic_abuse"),),
+    safe_approach=SafeApproachKeys(),
+    # Someone applying for another person is offered support for themselves too.
+    signposting=(Signpost("domestic_abuse"), Signpost("supporters", when=FOR_SOMEONE_ELSE)),
     application=True,
     next_steps="reporting/journey/next_steps/clares_law.html",
 )

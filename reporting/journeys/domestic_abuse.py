@@ -11,9 +11,7 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 
 from ..engine import (
-    AllOf,
     Checkboxes,
-    Email,
     Flow,
     Is,
     LongText,
@@ -24,6 +22,7 @@ from ..engine import (
     Radios,
     Section,
     Text,
+    approach,
 )
 from ..engine.account import (
     about_them_page,
@@ -32,9 +31,10 @@ from ..engine.account import (
     when_page,
     your_name_page,
 )
-from ..engine.answers import CHILDREN, IN_DANGER, INJURED, PERSON_LIVES_WITH, SUPPORT_REFERRALS, WHO_FOR
+from ..engine.age import CHILD, age_band_page
+from ..engine.answers import AGE_BAND, CHILDREN, IN_DANGER, INJURED, PERSON_LIVES_WITH, SUPPORT_REFERRALS, WHO_FOR
 from ..engine.contact import contact_pages
-from ..engine.journey import Journey, Milestone
+from ..engine.journey import Journey, Milestone, PriorityFacts, SafeApproachKeys, Signpost
 from ..engine.location import location_decision, location_pages
 from ..engine.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
 from ..engine.wording import Answers
@@ -66,6 +66,7 @@ SECTIONS = (
     Section("where", _("Where it happened")),
     Section("risk", _("Safety and risk")),
     Section("person", Perspective(me=_("The person who hurt you"), them=_("The person who hurt them"))),
+    approach.SECTION,
     Section("contact", _("Contacting you safely")),
     Section("support", _("Support")),
     Section("copy", _("Your copy")),
@@ -79,7 +80,8 @@ NOW = (
             Radios(
                 name=IN_DANGER,
                 label=_("Is anyone in danger right now?"),
-                hint=_("For example, if the person who hurt you is with you, nearby or on their way."),
+                # Asked before we know who the report is about: neutral words, for anyone.
+                hint=_("For example, if the person causing harm is there now, nearby or on their way."),
                 required=_("Select whether anyone is in danger right now"),
                 options=YES_NO_NOT_SURE,
             ),
@@ -93,12 +95,20 @@ NOW = (
         warning=_(
             "Online reports are not read straight away. If someone is in danger, calling 999 is the fastest way to get help."
         ),
+        # A button to call 999 comes before the words (the template). Pressing 55 (the Silent
+        # Solution) works from a mobile only; a silent call from a landline stays open to the
+        # operator, who listens for signs of an emergency. IOPC and police, "Silent Solution"
+        # guidance: https://www.policeconduct.gov.uk/sites/default/files/Documents/research-learning/Silent_solution_guide.pdf
+        template="reporting/journey/get_help_now.html",
         body=(
             _(
-                "If you cannot speak, call 999 and listen. Cough or tap the phone if you can. When you hear a recorded message, press 55: the call then goes to the police."
+                "If you cannot speak, call 999 from a mobile and listen. Cough or tap the phone if you can. When you hear a recorded message, press 55: the call then goes to the police."
             ),
             _(
                 "Pressing 55 does not tell the police where you are. If you can, whisper your address or answer their questions by tapping."
+            ),
+            _(
+                "Pressing 55 only works from a mobile. From a landline, stay on the line without speaking: the operator listens for signs of an emergency and can put you through to the police. The address of a landline is usually passed to them."
             ),
             _(
                 "If you are deaf, hard of hearing or cannot speak, you can call 18000 with Relay UK, or text 999 if you have registered for emergency SMS."
@@ -107,6 +117,18 @@ NOW = (
         ),
         continue_label=_("I am safe to carry on"),
     ),
+)
+
+# Someone in danger now: an answer of "yes" starts this clock instead of the usual first
+# contact, and staff see the report flagged at once. An hour, as a published response policy
+# gives for "priority" calls (Suffolk Constabulary, "priority: within the hour",
+# https://www.suffolk.police.uk/contact-us/police-response-policy); docs/service-levels.md.
+URGENT_CONTACT = Milestone(
+    "urgent_contact",
+    _("Urgent first contact: someone in danger now"),
+    timedelta(hours=1),
+    when=Is(IN_DANGER, "yes"),
+    replaces="first_contact",
 )
 
 WHO = (
@@ -146,6 +168,7 @@ WHO = (
         when=SOMEONE_ELSE,
         connection_summary=_("How you know the person you are worried about"),
     ),
+    age_band_page(section="who"),
 )
 
 WHAT = (
@@ -304,7 +327,10 @@ RISK = (
                 options=(*YES_NO_NOT_SURE, Option("rather_not", RATHER_NOT_SAY, set_apart=True)),
             ),
         ),
-        why=_("Some injuries need treatment soon, and some can be recorded as evidence if you want."),
+        why=Perspective(
+            me=_("Some injuries need treatment soon, and some can be recorded as evidence if you want."),
+            them=_("Some injuries need treatment soon, and some can be recorded as evidence if they want."),
+        ),
     ),
     Page(
         slug="injury-details",
@@ -488,7 +514,10 @@ PERSON = (
                 options=(*YES_NO_NOT_SURE, Option("rather_not", RATHER_NOT_SAY, set_apart=True)),
             ),
         ),
-        why=_("It helps us plan how to contact you and keep you safe."),
+        why=Perspective(
+            me=_("It helps us plan how to contact you and keep you safe."),
+            them=_("It helps us plan how to keep them safe, and how to contact you safely."),
+        ),
     ),
 )
 
@@ -549,7 +578,7 @@ COPY = (
                 name="copy_safe",
                 label=_("Is it safe for you to keep a copy of your report?"),
                 hint=_(
-                    "A copy could be found by someone who uses your email or this device. If you are not sure, choose no: you will still get a reference number."
+                    "A copy could be found by someone who uses this device. If you are not sure, choose no: you will still get a reference number."
                 ),
                 summary=_("Safe to keep a copy"),
                 options=(Option("yes", _("Yes, it is safe")), Option("no", _("No, or I'm not sure"))),
@@ -563,27 +592,19 @@ COPY = (
         questions=(
             Radios(
                 name="copy_method",
-                label=_("How would you like your copy?"),
-                required=_("Select how you would like your copy"),
-                summary=_("How to send the copy"),
-                options=(
-                    Option("email", _("By email")),
-                    Option("download", _("As a file to download after you send your report")),
+                label=_("Would you like a copy to download after you send your report?"),
+                hint=_(
+                    "It will be a PDF file saved on this device, usually in your downloads folder. We do not send copies by email: anyone who can get into the email account could read it, and an address typed wrongly would send your report to a stranger."
                 ),
-            ),
-        ),
-    ),
-    Page(
-        slug="copy-email",
-        section="copy",
-        when=AllOf(Is("copy_safe", "yes"), Is("copy_method", "email")),
-        questions=(
-            Email(
-                name="copy_email",
-                label=_("What email address should we send the copy to?"),
-                hint=_("Only use an address nobody else can read."),
-                required=_("Enter an email address"),
-                summary=_("Email for the copy"),
+                required=_("Select whether you would like a copy to download"),
+                summary=_("Copy to download"),
+                # Email was offered until December 2026 and withdrawn
+                # (docs/decisions/0009-no-copies-by-email.md); reports sent before then may
+                # hold "email", which the confirmation page answers honestly.
+                options=(
+                    Option("download", _("Yes, I want a copy to download")),
+                    Option("no", _("No, I do not need a copy")),
+                ),
             ),
         ),
     ),
@@ -592,7 +613,18 @@ COPY = (
 DOMESTIC_ABUSE = Flow(
     slug=SLUG,
     sections=SECTIONS,
-    pages=(*NOW, *WHO, *WHAT, *location_pages(section="where"), *RISK, *PERSON, *CONTACT, *SUPPORT, *COPY),
+    pages=(
+        *NOW,
+        *WHO,
+        *WHAT,
+        *location_pages(section="where"),
+        *RISK,
+        *PERSON,
+        *approach.approach_pages(section=approach.SECTION.key, when=SOMEONE_ELSE),
+        *CONTACT,
+        *SUPPORT,
+        *COPY,
+    ),
     someone_else=SOMEONE_ELSE,
     routing=location_decision,
     risk_indicators=risk_indicators,
@@ -610,10 +642,22 @@ JOURNEY = Journey(
         _("You can tell us when and how it is safe to contact you."),
     ),
     flow=DOMESTIC_ABUSE,
+    # Measured: tests/reporting/test_journey_navigation.py (measured_minutes).
+    minutes=30,
     short_label=_("Domestic abuse"),
     type_weight=10,
     type_reason=_("Domestic abuse"),
-    milestones=(Milestone("first_contact", _("First contact"), timedelta(hours=24)),),
+    milestones=(Milestone("first_contact", _("First contact"), timedelta(hours=24)), URGENT_CONTACT),
+    priority=PriorityFacts(age_band=AGE_BAND),
+    safe_approach=SafeApproachKeys(),
+    signposting=(
+        # Everyone's confirmation lists services that help with domestic abuse.
+        Signpost("domestic_abuse"),
+        # A child is shown services for children and young people too.
+        Signpost("children_young_people", when=CHILD),
+        # Someone reporting for another person is offered support for themselves too.
+        Signpost("supporters", when=SOMEONE_ELSE),
+    ),
     referral_options={
         "domestic_abuse_service": "domestic_abuse",
         "victim_service": "victim_support",

@@ -16,6 +16,8 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 
 from ..engine import (
+    AllOf,
+    AnyOf,
     Checkboxes,
     Flow,
     Forget,
@@ -30,6 +32,7 @@ from ..engine import (
     Section,
     Text,
     When,
+    approach,
 )
 from ..engine.account import (
     about_them_page,
@@ -38,13 +41,15 @@ from ..engine.account import (
     when_page,
     your_name_page,
 )
-from ..engine.answers import SUPPORT_REFERRALS
+from ..engine.age import CHILD, age_band_page
+from ..engine.answers import AGE_BAND, SUPPORT_REFERRALS
+from ..engine.checks import Check, MentionsDateWithin
 from ..engine.contact import contact_pages
-from ..engine.journey import Journey, Milestone, PriorityFacts, Signpost
+from ..engine.journey import Journey, Milestone, PriorityFacts, SafeApproachKeys, Signpost
 from ..engine.location import location_decision, location_pages
 from ..engine.questions import RATHER_NOT_SAY, YES_NO_NOT_SURE
 from ..engine.wording import Answers
-from .domestic_abuse import NOW
+from .domestic_abuse import NOW, URGENT_CONTACT
 
 SLUG = "rape-sexual-assault"
 ANONYMOUS = Is("report_mode", "anonymous")
@@ -70,6 +75,7 @@ SECTIONS = (
     Section("what", _("What happened")),
     Section("where", _("Where it happened")),
     Section("person", _("The person who did it")),
+    approach.SECTION,
     Section("contact", _("Contacting you safely")),
     Section("support", _("Support")),
 )
@@ -201,7 +207,7 @@ HOW = (
                         "anonymous",
                         _("Anonymously"),
                         hint=_(
-                            "We will not ask who you are or how to contact you. We will only contact you if we think someone is in danger."
+                            "We will not ask who you are or how to contact you, so the police will not be able to contact you."
                         ),
                     ),
                     Option(
@@ -221,11 +227,16 @@ HOW = (
         title=_("Reporting anonymously"),
         body=(
             _("We will not ask for your name, your address or any way to contact you."),
-            _("We will only try to contact you if we think someone is in danger."),
+            _(
+                "The police will not be able to contact you, not even to ask a question or to tell you what happens next."
+            ),
             _(
                 "Without a way to contact you, the police may not be able to investigate. What you tell us can still help them keep other people safe."
             ),
             _("If you gave us any contact details before choosing this, we have deleted them."),
+            _(
+                "When you send your report you will get a reference number and a private code. With them you can come back to “Your report” to add something or read a message from the police, without giving your name. If you lose the code, or decide you want to talk to an officer, call 101 and give your reference number."
+            ),
             _("You can still get support without giving your name. We will show you where on the last page."),
         ),
     ),
@@ -244,7 +255,12 @@ RECENT = (
                 options=YES_NO_NOT_SURE,
             ),
         ),
-        why=_("If it was recent, there is medical care and help with keeping evidence. We will tell you about it."),
+        why=Perspective(
+            me=_("If it was recent, there is medical care and help with keeping evidence. We will tell you about it."),
+            them=_(
+                "If it was recent, there is medical care for them and help with keeping evidence. We will tell you about it, so you can tell them."
+            ),
+        ),
     ),
     Page(
         slug="medical-care-and-evidence",
@@ -253,6 +269,9 @@ RECENT = (
         title=_("Medical care and evidence"),
         warning=_("If someone is badly hurt, call 999 for an ambulance. For urgent medical advice, call 111."),
         template="reporting/journey/evidence.html",
+        # Support's {% nearest_sarc %} names the centre for a postcode already given (when
+        # coming back to this page); otherwise it offers to look one up, keeping nothing.
+        context=lambda answers: {"sarc_postcode": answers.get("home_postcode") or answers.get("incident_postcode")},
     ),
 )
 
@@ -266,7 +285,34 @@ WHO = (
         they_know_hint=_("We ask so that we do not contact them in a way that could upset them or put them at risk."),
     ),
     ABOUT_YOU,
+    age_band_page(section="who"),
 )
+
+WITHIN_7_DAYS_TIMES = (
+    Option("today", _("Today")),
+    Option("yesterday", _("Yesterday")),
+    Option("this_week", _("2 to 7 days ago")),
+)
+LONGER_AGO_TIMES = (
+    Option("this_month", _("In the last month")),
+    Option("this_year", _("In the last year")),
+    Option("years_ago", _("More than a year ago")),
+    Option("long_ago", _("A long time ago"), hint=_("For example, when I was a child")),
+)
+
+
+def when_options(answers: Answers) -> tuple[Option, ...]:
+    """The times that fit the answer about the last 7 days, and the time already chosen
+    when a changed answer no longer fits it: shown, and queried before check your answers
+    (CHECKS), never hidden as "not answered"."""
+    held = answers.get("when_roughly")
+    recent = Is("recent", "yes")(answers)
+    return (
+        *(WITHIN_7_DAYS_TIMES if recent or held in {o.value for o in WITHIN_7_DAYS_TIMES} else ()),
+        *(LONGER_AGO_TIMES if not recent or held in {o.value for o in LONGER_AGO_TIMES} else ()),
+        Option("not_sure", _("I'm not sure"), set_apart=True),
+    )
+
 
 WHAT = (
     Page(
@@ -276,7 +322,10 @@ WHAT = (
         body=(
             _("The next questions ask about what happened. Some of them may be upsetting to read or to answer."),
             _("You can skip any question. You can stop at any time, and save your answers to finish later."),
-            _("What happened is not your fault, whatever the circumstances."),
+            Perspective(
+                me=_("What happened is not your fault, whatever the circumstances."),
+                them=_("What happened is not their fault, whatever the circumstances."),
+            ),
             _(
                 "If you want to talk to someone first, the Rape Crisis 24/7 Support Line is free and open all day, every day: 0808 500 2222."
             ),
@@ -295,23 +344,7 @@ WHAT = (
             name="when_roughly",
             label=_("Roughly when was it?"),
             summary=_("When it happened"),
-            options=lambda answers: (
-                *(
-                    (
-                        Option("today", _("Today")),
-                        Option("yesterday", _("Yesterday")),
-                        Option("this_week", _("2 to 7 days ago")),
-                    )
-                    if Is("recent", "yes")(answers)
-                    else (
-                        Option("this_month", _("In the last month")),
-                        Option("this_year", _("In the last year")),
-                        Option("years_ago", _("More than a year ago")),
-                        Option("long_ago", _("A long time ago"), hint=_("For example, when I was a child")),
-                    )
-                ),
-                Option("not_sure", _("I'm not sure"), set_apart=True),
-            ),
+            options=when_options,
         ),
         examples=_("For example '3 March', 'the weekend of my birthday' or 'in 2015'."),
     ),
@@ -396,6 +429,35 @@ PERSON = (
     ),
 )
 
+# Answers that seem not to fit together, queried kindly before check your answers
+# (engine.checks). Each goes back to "in the last 7 days?", which decides the advice about
+# medical care and evidence. Only by changing an answer can they disagree: the choices of
+# "roughly when" follow the answer about the last 7 days.
+WHEN_READS = ("recent", "when_roughly", "when_detail")
+CHECKS = (
+    Check(
+        key="not-recent-but-within-7-days",
+        when=AllOf(
+            Is("recent", "no"),
+            AnyOf(Is("when_roughly", "today", "yesterday", "this_week"), MentionsDateWithin("when_detail", 7)),
+        ),
+        reads=WHEN_READS,
+        page="recent",
+        message=_(
+            "You told us it did not happen in the last 7 days, but when it happened seems to be in the last 7 days. It is easy to mix these up. If it was in the last 7 days, there is medical care and help with keeping evidence."
+        ),
+    ),
+    Check(
+        key="recent-but-longer-ago",
+        when=AllOf(Is("recent", "yes"), Is("when_roughly", "this_year", "years_ago", "long_ago")),
+        reads=WHEN_READS,
+        page="recent",
+        message=_(
+            "You told us it happened in the last 7 days, but when it happened seems to be longer ago. It is easy to mix these up."
+        ),
+    ),
+)
+
 RAPE_SEXUAL_ASSAULT = Flow(
     slug=SLUG,
     sections=SECTIONS,
@@ -407,12 +469,18 @@ RAPE_SEXUAL_ASSAULT = Flow(
         *WHAT,
         *location_pages(section="where"),
         *PERSON,
+        *approach.approach_pages(
+            section=approach.SECTION.key,
+            when=SOMEONE_ELSE,
+            lives_with=_("Does the person who did this live with them?"),
+        ),
         *CONTACT,
         *SUPPORT,
     ),
     someone_else=SOMEONE_ELSE,
     routing=location_decision,
     risk_indicators=risk_indicators,
+    checks=CHECKS,
 )
 
 JOURNEY = Journey(
@@ -425,12 +493,21 @@ JOURNEY = Journey(
         _("You can stop at any time."),
     ),
     flow=RAPE_SEXUAL_ASSAULT,
+    # Measured: tests/reporting/test_journey_navigation.py (measured_minutes).
+    minutes=25,
     short_label=_("Rape or sexual assault"),
     type_weight=20,
     type_reason=_("Rape or sexual assault"),
-    milestones=(Milestone("first_contact", _("First contact"), timedelta(hours=12)),),
-    priority=PriorityFacts(children=None, injured=None),
-    signposting=(Signpost("sexual_violence"), Signpost("recent_sexual_assault", when=MAYBE_RECENT)),
+    milestones=(Milestone("first_contact", _("First contact"), timedelta(hours=12)), URGENT_CONTACT),
+    priority=PriorityFacts(children=None, injured=None, age_band=AGE_BAND),
+    safe_approach=SafeApproachKeys(),
+    signposting=(
+        Signpost("sexual_violence"),
+        Signpost("recent_sexual_assault", when=MAYBE_RECENT),
+        Signpost("children_young_people", when=CHILD),
+        # Someone reporting for another person is offered support for themselves too.
+        Signpost("supporters", when=SOMEONE_ELSE),
+    ),
     referral_options={
         "isva": "isva",
         "sarc": "sarc",

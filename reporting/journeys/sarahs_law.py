@@ -16,6 +16,7 @@ from ..engine import (
     Checkboxes,
     DateInput,
     Flow,
+    Format,
     LongText,
     Option,
     Page,
@@ -24,6 +25,7 @@ from ..engine import (
     Repeat,
     Section,
     Text,
+    always,
 )
 from ..engine.contact import contact_pages
 from ..engine.journey import Journey, Milestone, PriorityFacts, Signpost
@@ -38,6 +40,8 @@ from ..engine.people import SubjectSummaries, applicant_pages, subject_pages
 from ..engine.wording import Answers
 
 SLUG = "sarahs-law"
+# How long it takes, measured: tests/reporting/test_journey_navigation.py (measured_minutes).
+MINUTES = 25
 CHILD_LIMIT = 8
 
 SECTIONS = (
@@ -69,7 +73,9 @@ START = (
             _(
                 "If the police decide to share information, they tell the person best placed to protect the child, usually a parent, carer or guardian. This might not be you."
             ),
-            _("It takes about 15 minutes. You can save your answers and come back later."),
+            Format(
+                _("It takes about %(minutes)d minutes. You can save your answers and come back later."), minutes=MINUTES
+            ),
         ),
     ),
 )
@@ -291,6 +297,9 @@ CONTACT = contact_pages(
         "Only choose ways that the person you are worried about cannot see or hear. We will not send you any messages except in the ways you choose."
     ),
     without_contact=_("Without a way to contact you, the police cannot go ahead with your application"),
+    why=_(
+        "Contacting you in the wrong way could put you, or the child, at risk. We will only use the ways you choose."
+    ),
 )
 
 DECLARATION = (
@@ -337,6 +346,9 @@ SARAHS_LAW = Flow(
     slug=SLUG,
     sections=SECTIONS,
     pages=(*START, *YOU, *CHILD, *SUBJECT, *CONCERN, *CONTACT, *DECLARATION),
+    # The applicant always asks for a child, never for themselves: shared pages speak to
+    # them as someone asking for another person.
+    someone_else=always,
     routing=with_cross_force_checks(address_decision("child_postcode"), subject_postcodes),
 )
 
@@ -354,6 +366,7 @@ JOURNEY = Journey(
         ),
     ),
     flow=SARAHS_LAW,
+    minutes=MINUTES,
     short_label=_("Sarah's Law request"),
     type_weight=10,
     type_reason=_("A child may be at risk (Sarah's Law)"),
@@ -363,7 +376,9 @@ JOURNEY = Journey(
         Milestone("complete", _("Complete"), timedelta(days=45)),
     ),
     priority=PriorityFacts(in_danger=None, children=None, injured=None),
-    signposting=(Signpost("sexual_violence"), Signpost("supporters")),
+    # The applicant is worried about someone's behaviour towards a child; nothing says they
+    # were assaulted, so no rape crisis line or SARC (issue 11).
+    signposting=(Signpost("child_safety"),),
     application=True,
     next_steps="reporting/journey/next_steps/sarahs_law.html",
 )

@@ -3,6 +3,7 @@
 ``selectors.queue_page(...)`` without knowing which module holds it."""
 
 from .access import (
+    ReportReader,
     force_staff_member,
     incoming_reports,
     normalise_reference,
@@ -14,7 +15,8 @@ from .access import (
 )
 from .audit import AUDIT_LIMIT, force_staff, report_audit_events, report_audit_summary, staff_audit_events
 from .dashboard import ARRIVAL_DAYS, BREACHES_SHOWN, OLDEST_SHOWN, Dashboard, dashboard
-from .drafts import draft_for_session, report_for_confirmation, report_for_submission_key
+from .drafts import draft_for_session, report_for_confirmation, report_for_submission_key, report_sent_from_draft
+from .followup import live_codes, report_conversation, report_for_follow_up, report_reachable
 from .queue import (
     INCOMING,
     QUEUE_PAGE_SIZE,
@@ -50,6 +52,7 @@ __all__ = [
     "QueueFilter",
     "QueuePage",
     "QueueRow",
+    "ReportReader",
     "dashboard",
     "draft_for_session",
     "force_grades",
@@ -58,6 +61,7 @@ __all__ = [
     "force_staff_member",
     "force_workers",
     "incoming_reports",
+    "live_codes",
     "normalise_reference",
     "own_force_reports",
     "queue_counts",
@@ -69,11 +73,15 @@ __all__ = [
     "report_audit_summary",
     "report_by_id_for_staff",
     "report_clocks",
+    "report_conversation",
     "report_current_thrive",
     "report_for_confirmation",
+    "report_for_follow_up",
     "report_for_staff",
     "report_for_submission_key",
     "report_pending_transfer",
+    "report_reachable",
+    "report_sent_from_draft",
     "reports_visible_to",
     "staff_audit_events",
     "staff_member_for",

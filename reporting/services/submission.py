@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 from uuid import UUID
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -14,9 +15,10 @@ from portal.refusals import Refused
 from .. import codes, outbox, priority, service_levels
 from ..engine import JourneyState
 from ..journeys import flow_for
-from ..models import Draft, Force, ForceServiceLevel, Report, ReportClock
+from ..models import Draft, Force, ForceServiceLevel, Report, ReportClock, SentDraft
 from ..routing import Outcome
 from ._common import REFERENCE_ATTEMPTS
+from .followup import follow_up_code_issue
 
 logger = logging.getLogger(__name__)
 
@@ -28,14 +30,16 @@ def report_submit(*, draft: Draft, submission_key: str) -> Report:
     """Turns a finished draft into a report in its force's queue, exactly once.
 
     The report, its routing decision and the outbox messages for what follows are written
-    in one transaction, and the draft goes with it. The same submission key again (a double
-    click, or Back then Send) returns the report already made instead of a second one.
+    in one transaction, and the draft goes with it, leaving a marker under its id that leads
+    to the report (so the confirmation never depends on the session being saved after). The
+    same submission key again (a double click, or Back then Send) returns the report already
+    made instead of a second one.
 
     Refused with reason "submission_key" when the form did not come from this draft's
-    check-your-answers page, and "not_ready" when the answers are not finished or do not
-    lead to a force that takes reports. Which forces take reports is routing's decision
-    alone; the force's row must still exist ("force_missing" if the reference data has not
-    been loaded, which the operator is told about in the log).
+    check-your-answers page, and "not_ready" when the answers are not finished. Which forces
+    take reports is routing's decision alone: finished answers it does not send to one are
+    refused with "not_routed"; the force's row must also exist ("force_missing" if the
+    reference data has not been loaded). The operator is told about both in the log.
     """
     existing = Report.objects.filter(submission_key=submission_key).first() if submission_key else None
     if existing is not None:
@@ -49,7 +53,15 @@ def report_submit(*, draft: Draft, submission_key: str) -> Report:
     answers = flow.answers(state)
     decision = flow.routing(answers)
     if decision is None or decision.outcome != Outcome.ROUTED:
-        raise Refused(reason="not_ready")
+        # Finished answers that lead to no force taking reports: the routing data changed
+        # under them (a force chosen is no longer one for the place). No personal data here.
+        logger.error(
+            "A finished %s report could not be sent: routing (data %s) gives %s, not a force that takes reports.",
+            draft.journey,
+            decision.data_version if decision else "-",
+            decision.outcome if decision else "no decision",
+        )
+        raise Refused(_("Your report could not be sent just now. Please try again later."), reason="not_routed")
     force = Force.objects.filter(code=decision.force_code).first()
     if force is None:
         logger.error(
@@ -85,21 +97,40 @@ def report_submit(*, draft: Draft, submission_key: str) -> Report:
                 return existing
             continue
         report_clocks_start(report=report)
+        # The person's way back to the report, shown once on the confirmation (followup).
+        report.issued_code = follow_up_code_issue(report=report, replace=False)
         outbox.publish(topic=REPORT_SUBMITTED, payload={"report_id": str(report.pk)})
-        draft.delete()
+        _draft_mark_sent(draft=draft, report=report)
         return report
     raise RuntimeError("Could not find an unused report reference.")
 
 
+def _draft_mark_sent(*, draft: Draft, report: Report) -> None:
+    """Deletes the draft and its answers, leaving a marker under its id that leads to the
+    report: the session that names the draft finds its confirmation even if the session
+    could not be saved after this commit."""
+    SentDraft.objects.create(
+        draft_id=draft.pk,
+        journey=draft.journey,
+        report=report,
+        expires_at=timezone.now() + timedelta(hours=settings.WAYMARK_UNCLAIMED_DRAFT_HOURS),
+    )
+    draft.delete()
+
+
 @transaction.atomic
 def report_clocks_start(*, report: Report) -> list[ReportClock]:
-    """Fixes the report's service-level deadlines from its force's settings at arrival."""
+    """Fixes the report's service-level deadlines from its force's settings at arrival, for
+    the milestones its answers call for (someone in danger now: the urgent clock)."""
     overrides = {
         level.milestone: timedelta(hours=level.hours)
         for level in ForceServiceLevel.objects.filter(force_id=report.force_id, report_type=report.report_type)
     }
     due = service_levels.deadlines(
-        report_type=report.report_type, submitted_at=report.submitted_at, overrides=overrides
+        report_type=report.report_type,
+        submitted_at=report.submitted_at,
+        overrides=overrides,
+        answers=(report.answers or {}).get("values", {}),
     )
     return ReportClock.objects.bulk_create(
         ReportClock(report=report, milestone=milestone, due_at=due_at) for milestone, due_at in due.items()

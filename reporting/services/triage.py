@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from portal.refusals import Refused
 
+from .. import service_levels
 from ..models import Force, Report, ReportActivity, ReportClock, ReportTransfer, StaffMember, ThriveAssessment
 from ..triage import (
     MILESTONE_MET_BY,
@@ -246,7 +247,7 @@ def report_status_change(
         report.outcome, report.closed_at = "", None
         fields += ["outcome", "closed_at"]
     if status in MILESTONE_MET_BY:
-        _clocks_meet(report, [MILESTONE_MET_BY[status]], now)
+        _clocks_meet(report, service_levels.met_together(report.report_type, MILESTONE_MET_BY[status]), now)
     report.status = status
     report.save(update_fields=fields)
     _activity(

@@ -1,6 +1,7 @@
 """How a report reads to the staff who work it: kinds and statuses as labels and colours,
-time in words, the service-level clocks, the safe-contact panel, the answers in the order
-they were given and the routing decision. Pure: nothing here touches the database.
+time in words, the service-level clocks, the safe-contact and safe-approach panels, the age
+of the person it happened to, the answers in the order they were given and the routing
+decision. Pure: nothing here touches the database.
 """
 
 from collections.abc import Iterable
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from reporting import service_levels
+from reporting.engine.answers import CHILD_AGE_BANDS
 from reporting.engine.journey import SafeContactKeys
 from reporting.engine.wording import Voice
 from reporting.journeys import JOURNEYS, flow_for
@@ -154,6 +156,21 @@ def _row(name: str, values: dict, questions: dict, voice: Voice, recorded: dict[
     return Row(voice.say(question.summary or question.label), _as_text(question.display(value, voice, values)))
 
 
+# A safe time the person could have given and did not: never read as any time.
+TIME_NOT_GIVEN = gettext_lazy("Not given: ask before calling")
+
+
+def _not_given(name: str, questions: dict, voice: Voice, recorded: dict[str, Row]) -> Row:
+    question = questions.get(name)
+    if name in recorded:
+        label = recorded[name].label
+    elif question is not None:
+        label = voice.say(question.summary or question.label)
+    else:
+        label = name.replace("_", " ").capitalize()
+    return Row(label, str(TIME_NOT_GIVEN))
+
+
 def safe_contact(report_type: str, values: dict, *, asked: list[dict] | None = None) -> SafeContact:
     """What the person said about contacting them safely, for the top of the report. `asked`:
     the record of the questions kept with the report (answers["asked"]): each question reads
@@ -176,6 +193,16 @@ def safe_contact(report_type: str, values: dict, *, asked: list[dict] | None = N
     def rows(names: tuple[str, ...]) -> list[Row]:
         return [row for name in names if (row := _row(name, values, questions, voice, recorded)) is not None]
 
+    times = []
+    # Asked when there is a way to contact them; a skipped answer says so, however old the
+    # report (the page once said "leave these empty if any time is safe").
+    contactable = bool(chosen) and keys.no_contact not in chosen
+    for name in keys.times:
+        row = _row(name, values, questions, voice, recorded)
+        if row is None and contactable and name in keys.unstated_times:
+            row = _not_given(name, questions, voice, recorded)
+        if row is not None:
+            times.append(row)
     trusted = []
     if keys.trusted and values.get(keys.trusted) == "yes":
         trusted = rows(keys.trusted_details)
@@ -184,10 +211,78 @@ def safe_contact(report_type: str, values: dict, *, asked: list[dict] | None = N
         do_not_contact=keys.no_contact in chosen,
         methods=methods,
         details=rows(keys.details),
-        times=rows(keys.times),
+        times=times,
         trusted=trusted,
         other=rows(keys.other),
     )
+
+
+# --- Safe approach and age ----------------------------------------------------------------------
+
+
+@dataclass
+class SafeApproach:
+    """What someone telling us about another person said about approaching them safely."""
+
+    # They said: do not contact the person at risk directly.
+    do_not_approach: bool
+    # They said it is safe to. Anything else keeps the promise made to them: we contact
+    # them, not the person at risk.
+    cleared: bool
+    direct: Row
+    rows: list[Row]
+
+    @property
+    def all_rows(self) -> list[Row]:
+        return [self.direct, *self.rows]
+
+
+def _given(name: str, values: dict, questions: dict, voice: Voice, recorded: dict[str, Row]) -> Row:
+    """The row for an answer, reading "Not given" when it was skipped."""
+    row = _row(name, values, questions, voice, recorded)
+    if row is not None:
+        return row
+    question = questions.get(name)
+    label = recorded[name].label if name in recorded else None
+    if label is None:
+        label = voice.say(question.summary or question.label) if question else name.replace("_", " ").capitalize()
+    return Row(label, _("Not given"))
+
+
+def safe_approach(report_type: str, values: dict, *, asked: list[dict] | None = None) -> SafeApproach | None:
+    """What staff must know before approaching the person at risk, for a report or an
+    application about someone else (Journey.safe_approach); None for anything else. Read from
+    the record kept with the report, as safe_contact is."""
+    journey = JOURNEYS.get(report_type)
+    keys = journey.safe_approach if journey else None
+    if keys is None or not journey.flow.someone_else(values):
+        return None
+    questions = _questions(report_type)
+    voice = _voice(report_type, values)
+    recorded = _recorded(asked)
+    return SafeApproach(
+        do_not_approach=values.get(keys.direct) == keys.do_not_approach,
+        cleared=values.get(keys.direct) == keys.safe,
+        direct=_given(keys.direct, values, questions, voice, recorded),
+        rows=[_given(name, values, questions, voice, recorded) for name in keys.rows],
+    )
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    row: Row
+    child: bool
+
+
+def age_band(report_type: str, values: dict, *, asked: list[dict] | None = None) -> AgeBand | None:
+    """How old the person it happened to is, for the top of the report: None when the kind of
+    report does not ask (Journey.priority.age_band)."""
+    journey = JOURNEYS.get(report_type)
+    name = journey.priority.age_band if journey else None
+    if name is None:
+        return None
+    row = _given(name, values, _questions(report_type), _voice(report_type, values), _recorded(asked))
+    return AgeBand(row=Row(_("Age"), row.value), child=values.get(name) in CHILD_AGE_BANDS)
 
 
 # --- The answers as given ---------------------------------------------------------------------
@@ -209,6 +304,18 @@ def answers_as_given(answers: dict) -> list[AnswerSection]:
             sections.append(AnswerSection(title=title, rows=[]))
         sections[-1].rows.append(Row(str(entry.get("question", "")), _as_text(entry.get("answer", ""))))
     return sections
+
+
+# --- The case history ----------------------------------------------------------------------
+
+
+def activity_actor_name(activity: Any) -> str:
+    """Who made an entry in a report's case history: the member of staff, or the person who
+    sent the report (their messages, additions and reads have no actor: they are no user)."""
+    actor = activity.actor
+    if actor is None:
+        return _("The person who sent the report")
+    return actor.get_full_name() or actor.get_username()
 
 
 # --- The routing decision ------------------------------------------------------------------------

@@ -35,12 +35,13 @@ TOPICS = frozenset(
         Category.STALKING,
         Category.HONOUR_FORCED_MARRIAGE,
         Category.OWN_BEHAVIOUR,
+        Category.CHILD_SAFETY,
         Category.ANY_CRIME,
         Category.EMOTIONAL_SUPPORT,
     }
 )
 #: Groups a service can be only for (``only_for_listed_groups``).
-GROUPS = frozenset({Category.MEN, Category.LGBT, Category.CHILDREN_YOUNG_PEOPLE, Category.DEAF_BSL})
+GROUPS = frozenset({Category.MEN, Category.LGBT, Category.CHILDREN_YOUNG_PEOPLE, Category.DEAF_BSL, Category.WALES})
 
 #: How much a matching category counts towards a service's place in the list: the more
 #: specific the match, the higher. SARCs after a recent assault come first of all.
@@ -49,10 +50,12 @@ WEIGHTS: dict[str, int] = {
     Category.HONOUR_FORCED_MARRIAGE: 4,
     Category.STALKING: 4,
     Category.OWN_BEHAVIOUR: 4,
+    Category.CHILD_SAFETY: 4,
     Category.MEN: 3,
     Category.LGBT: 3,
     Category.CHILDREN_YOUNG_PEOPLE: 3,
     Category.DEAF_BSL: 3,
+    Category.WALES: 3,
     Category.DOMESTIC_ABUSE: 2,
     Category.SEXUAL_VIOLENCE: 2,
     Category.LANGUAGES: 1,
@@ -73,9 +76,11 @@ DIRECTORY_ORDER: tuple[Category, ...] = (
     Category.CHILDREN_YOUNG_PEOPLE,
     Category.DEAF_BSL,
     Category.LANGUAGES,
+    Category.WALES,
     Category.SUPPORTERS,
     Category.ANY_CRIME,
     Category.EMOTIONAL_SUPPORT,
+    Category.CHILD_SAFETY,
     Category.OWN_BEHAVIOUR,
 )
 AUDIENCE_GROUPS: tuple[Category, ...] = (
@@ -84,6 +89,7 @@ AUDIENCE_GROUPS: tuple[Category, ...] = (
     Category.CHILDREN_YOUNG_PEOPLE,
     Category.DEAF_BSL,
     Category.LANGUAGES,
+    Category.WALES,
 )
 
 
@@ -154,8 +160,10 @@ def is_suitable(service: SupportService, needs: frozenset[str]) -> bool:
     - It must help with one of the things they need help with.
     - A service only for some groups (men, LGBT+ people…) is suggested only to them.
     - Services for people worried about their own behaviour are never suggested to anyone
-      else, and someone worried about their own behaviour is not sent to services for
-      victims (someone to talk to excepted), nor to a line about a different behaviour.
+      else (except, when the service also says so, to adults worried about someone's
+      behaviour towards a child: a Sarah's Law applicant), and someone worried about their
+      own behaviour is not sent to services for victims (someone to talk to excepted), nor
+      to a line about a different behaviour.
     """
     categories = set(service.categories)
     if not categories & TOPICS & needs:
@@ -163,6 +171,7 @@ def is_suitable(service: SupportService, needs: frozenset[str]) -> bool:
     only_for = (categories & GROUPS) if service.only_for_listed_groups else set()
     if Category.OWN_BEHAVIOUR in categories:
         only_for.add(Category.OWN_BEHAVIOUR)
+        only_for |= categories & {Category.CHILD_SAFETY}
     if only_for and not only_for & needs:
         return False
     if Category.OWN_BEHAVIOUR in needs:
@@ -201,11 +210,18 @@ def rank(services: Sequence[SupportService], *, needs: Iterable[str], now: datet
     return listings
 
 
+def _with_place(needs: Iterable[str], force_code: str | None) -> set[str]:
+    """The needs, and "wales" when the force area is in Wales, so services only for people
+    in Wales (such as Live Fear Free) are suggested there and nowhere else."""
+    force = routing.forces().get(force_code) if force_code else None
+    return set(needs) | ({Category.WALES.value} if force and force.nation == "Wales" else set())
+
+
 def services_for(*, needs: set[str], force_code: str | None, now: datetime) -> list[Listing]:
     """Services that suit someone with these needs (``Category`` values), national and,
     when ``force_code`` is given, local to that force area: open now first. For report
     confirmation pages (through the ``signposting`` template tag) and find support."""
-    return rank(_services(force_code), needs=needs, now=now)
+    return rank(_services(force_code), needs=_with_place(needs, force_code), now=now)
 
 
 def find_support_results(*, needs: set[str], force_code: str | None, now: datetime) -> FindSupportResults:
@@ -213,6 +229,7 @@ def find_support_results(*, needs: set[str], force_code: str | None, now: dateti
     (men, LGBT+ people, young people, Deaf people, other languages) the services made for
     them, so nobody has to tell us which group they belong to."""
     services = _services(force_code)
+    needs = _with_place(needs, force_code)
     listings = rank(services, needs=needs, now=now)
     groups: list[tuple[Category, list[Listing]]] = []
     if Category.OWN_BEHAVIOUR not in needs:

@@ -1,57 +1,47 @@
 """Find support without reporting, and the directory of support services.
 
-Nothing here writes anything: no database rows and no session (so no CSRF token either,
-which this project keeps in the session). The questions are GET forms whose answers ride
-in the query string, and those answers are only non-identifying choices. The one POST,
-the optional postcode, is turned into a force area code on the server and dropped; it is
-exempt from CSRF protection because it changes nothing, and a token would mean a session.
+Each question is posted, and its answer kept in the session on the server, never in a URL:
+an address such as ``/find-support/last-7-days/?help=sexual_violence`` would stay in the
+browser's history for anyone using the device after them. The session ends when the browser
+closes, after 30 minutes without a page, or at "Exit this page" (which destroys it). The
+optional postcode is never kept: only the force area it falls in is. Page titles say only
+"Find support", so a tab or history list shows nothing about the answers.
 """
-
-from urllib.parse import urlencode
 
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from reporting import routing
 
 from ..models import Category
 from . import selectors
-from .forms import OWN_BEHAVIOUR, Answers, AreaForm, HelpForm, PostcodeForm, RecentForm, WhoForm
+from .forms import OWN_BEHAVIOUR, Answers, AreaForm, HelpForm, PostcodeForm, RecentForm, SarcPostcodeForm, WhoForm
 
-#: The answers that may travel in a URL, in the order they are asked.
-CARRIED = ("help", "who", "recent", "area")
+#: Where the answers are kept in the session.
+SESSION_KEY = "find_support"
+#: The answers kept, in the order they are asked.
+KEPT = ("help", "who", "recent", "area")
 
 
-def _answers(data) -> Answers:
-    """The carried answers in ``data``, checked: anything invalid is dropped, not trusted."""
-    answers = Answers(data)
+def _known(request) -> dict:
+    """The kept answers that are still valid: anything invalid is dropped, not trusted."""
+    answers = Answers(request.session.get(SESSION_KEY) or {})
     answers.is_valid()
-    return answers
+    return answers.carried(*KEPT)
 
 
-def _known(data) -> dict:
-    """The valid carried answers in ``data``."""
-    return _answers(data).carried(*CARRIED)
+def _keep(request, known: dict, **changes) -> None:
+    kept = {**known, **changes}
+    request.session[SESSION_KEY] = {key: kept[key] for key in KEPT if kept.get(key)}
 
 
-def _url(name: str, known: dict, *, without: tuple[str, ...] = ()) -> str:
-    pairs = {key: known[key] for key in CARRIED if known.get(key) and key not in without}
-    query = urlencode(pairs, doseq=True)
-    return reverse(name) + (f"?{query}" if query else "")
-
-
-def _hidden(known: dict, *, without: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    pairs = []
-    for key in CARRIED:
-        if known.get(key) and key not in without:
-            values = known[key] if isinstance(known[key], list) else [known[key]]
-            pairs.extend((key, value) for value in values)
-    return pairs
+def _go(name: str) -> HttpResponseRedirect:
+    return HttpResponseRedirect(reverse(name), status=303)
 
 
 def _asks_recent(known: dict) -> bool:
@@ -59,32 +49,26 @@ def _asks_recent(known: dict) -> bool:
 
 
 def _after_who(known: dict) -> str:
-    return _url("support:question_recent" if _asks_recent(known) else "support:where", known)
+    return "support:question_recent" if _asks_recent(known) else "support:where"
 
 
 def _before_where(known: dict) -> str:
-    return _url("support:question_recent" if _asks_recent(known) else "support:question_who", known)
+    return "support:question_recent" if _asks_recent(known) else "support:question_who"
 
 
-def _question(request, form_class, *, field: str, back_url, next_url, title):
-    """A question page: a GET form that, once answered, sends the visitor on."""
-    known = _known(request.GET)
+def _question(request, form_class, *, field: str, back: str, after):
+    """A question page: shown with the kept answer, posted, kept, and on to the next page."""
+    known = _known(request)
     if field != "help" and not known.get("help"):
         return redirect("support:question_help")
-    if "continue" in request.GET:
-        form = form_class(request.GET)
+    if request.method == "POST":
+        form = form_class(request.POST)
         if form.is_valid():
-            return HttpResponseRedirect(next_url({**known, field: form.cleaned_data[field]}))
+            _keep(request, known, **{field: form.cleaned_data[field]})
+            return _go(after({**known, field: form.cleaned_data[field]}))
     else:
-        initial = request.GET.getlist(field) if field == "help" else request.GET.get(field)
-        form = form_class(initial={field: initial})
-    context = {
-        "form": form,
-        "title": title,
-        "action": reverse(request.resolver_match.view_name),
-        "hidden": _hidden(known, without=(field,)),
-        "back_url": back_url(known),
-    }
+        form = form_class(initial={field: known.get(field)})
+    context = {"form": form, "action": reverse(request.resolver_match.view_name), "back_url": reverse(back)}
     return render(request, "support/question.html", context)
 
 
@@ -93,97 +77,67 @@ def find_support(request):
     return render(request, "support/find_support.html")
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_help(request):
     return _question(
-        request,
-        HelpForm,
-        field="help",
-        title=_("What do you want help with?"),
-        back_url=lambda known: reverse("support:find_support"),
-        next_url=lambda known: _url("support:question_who", known),
+        request, HelpForm, field="help", back="support:find_support", after=lambda known: "support:question_who"
     )
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_who(request):
-    return _question(
-        request,
-        WhoForm,
-        field="who",
-        title=_("Who is the help for?"),
-        back_url=lambda known: _url("support:question_help", known),
-        next_url=_after_who,
-    )
+    return _question(request, WhoForm, field="who", back="support:question_help", after=_after_who)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_recent(request):
     return _question(
-        request,
-        RecentForm,
-        field="recent",
-        title=_("Did it happen in the last 7 days?"),
-        back_url=lambda known: _url("support:question_who", known),
-        next_url=lambda known: _url("support:where", known),
+        request, RecentForm, field="recent", back="support:question_who", after=lambda known: "support:where"
     )
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def question_area(request):
-    return _question(
-        request,
-        AreaForm,
-        field="area",
-        title=_("Which area are you in?"),
-        back_url=lambda known: _url("support:where", known, without=("area",)),
-        next_url=lambda known: _url("support:results", known),
-    )
+    return _question(request, AreaForm, field="area", back="support:where", after=lambda known: "support:results")
 
 
-@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def where(request):
-    """The optional postcode. Posted, never put in a URL: only the force area it falls in
-    goes on to the results."""
-    data = request.POST if request.method == "POST" else request.GET
-    known = _known(data)
-    known.pop("area", None)
+    """The optional postcode: only the force area it falls in is kept."""
+    known = _known(request)
     if not known.get("help"):
         return redirect("support:question_help")
-    form = PostcodeForm(data) if request.method == "POST" else PostcodeForm()
+    if request.method == "POST" and "skip" in request.POST:
+        _keep(request, known, area=None)
+        return _go("support:results")
+    form = PostcodeForm(request.POST) if request.method == "POST" else PostcodeForm()
     if request.method == "POST" and form.is_valid():
         postcode = form.cleaned_data["postcode"]
         if not postcode:
-            return HttpResponseRedirect(_url("support:results", known), status=303)
+            _keep(request, known, area=None)
+            return _go("support:results")
         decision = routing.route_postcode(postcode, routing.Basis.HOME)
         if decision.force_code:
-            return HttpResponseRedirect(_url("support:results", {**known, "area": decision.force_code}), status=303)
+            _keep(request, known, area=decision.force_code)
+            return _go("support:results")
         if decision.outcome is routing.Outcome.CHOOSE_FORCE:
             candidates = [(candidate.force_code, candidate.label) for candidate in decision.candidates]
             context = {
                 "form": AreaForm(candidates=candidates),
-                "title": _("Which area are you in?"),
                 "action": reverse("support:question_area"),
-                "hidden": _hidden(known),
-                "back_url": _url("support:where", known),
+                "back_url": reverse("support:where"),
             }
             return render(request, "support/question.html", context)
         form.add_error("postcode", _("We do not recognise that postcode. Check it, or choose your area from a list"))
-    context = {
-        "form": form,
-        "hidden": _hidden(known),
-        "back_url": _before_where(known),
-        "skip_url": _url("support:results", known),
-        "area_url": _url("support:question_area", known),
-    }
+    context = {"form": form, "back_url": reverse(_before_where(known))}
     return render(request, "support/where.html", context)
 
 
 @require_safe
 def results(request):
-    answers = _answers(request.GET)
-    known = answers.carried(*CARRIED)
+    answers = Answers(request.session.get(SESSION_KEY) or {})
+    answers.is_valid()
+    known = answers.carried(*KEPT)
     if not known.get("help"):
         return redirect("support:question_help")
     needs = answers.needs()
@@ -192,11 +146,8 @@ def results(request):
     context = {
         "results": found,
         "now": now,
-        "known": known,
         "own_behaviour": Category.OWN_BEHAVIOUR.value in needs,
         "recent": Category.RECENT_SEXUAL_ASSAULT.value in needs,
-        "change_url": _url("support:question_help", known),
-        "back_url": _url("support:where", known, without=("area",)),
     }
     return render(request, "support/results.html", context)
 
@@ -205,3 +156,25 @@ def results(request):
 def directory(request):
     now = timezone.now()
     return render(request, "support/directory.html", {"groups": selectors.directory(now=now), "now": now})
+
+
+def _safe_return(request, value: str) -> str:
+    """Where "Back" goes from the nearest-SARC page: a path on this site, or find support."""
+    if value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()}):
+        return value
+    return reverse("support:find_support")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def nearest_sarc(request):
+    """The sexual assault referral centre for a postcode's area. The postcode is posted,
+    used and forgotten: never kept, never in a URL, never added to a report."""
+    source = request.POST if request.method == "POST" else request.GET
+    form = SarcPostcodeForm(request.POST) if request.method == "POST" else SarcPostcodeForm()
+    postcode = form.cleaned_data["postcode"] if request.method == "POST" and form.is_valid() else None
+    context = {
+        "form": form,
+        "postcode": postcode,
+        "return_to": _safe_return(request, source.get("return_to", "")),
+    }
+    return render(request, "support/nearest_sarc.html", context)

@@ -45,7 +45,8 @@ CONSENT_OPTIONS: dict[str, ReferralKind] = {
 }
 
 #: Bumped whenever what an item means, or which items a kind gets, changes.
-DATA_SET_VERSION = 1
+#: 2: safe days and safe times say "not_given" when skipped, and "any" only when chosen.
+DATA_SET_VERSION = 2
 
 PHONE_METHODS = frozenset({"call", "voicemail", "text"})
 CONTACT_METHODS = ("call", "text", "email", "letter")
@@ -94,12 +95,21 @@ def _voicemail_safe(source: Source) -> bool | None:
     return source.chose("voicemail") if source.chose(*PHONE_METHODS) else None
 
 
+#: What a service reads for safe days or times the person could have given and skipped:
+#: never any time. "Any" is only ever the person's own choice (engine.contact's option).
+TIME_NOT_GIVEN = "not_given"
+UNSTATED_TIMES = frozenset({names.SAFE_DAYS, names.SAFE_TIMES})
+
+
 def _when_safe(key: str) -> Callable[[Source], Any]:
     def value(source: Source) -> Any:
         if not source.chose(*PHONE_METHODS, "email", "letter"):
             return None
         answer = source.answers.get(key)
-        return (list(answer) or None) if isinstance(answer, list) else _text(answer)
+        given = (list(answer) or None) if isinstance(answer, list) else _text(answer)
+        if given is None and key in UNSTATED_TIMES:
+            return TIME_NOT_GIVEN
+        return given
 
     return value
 
@@ -221,11 +231,18 @@ VALUE_LABELS: dict[str, dict[str, Promise]] = {
         "email": _("Email"),
         "letter": _("Letter"),
     },
-    "safe_days": {"weekdays": _("Weekdays (Monday to Friday)"), "weekends": _("Weekends")},
+    "safe_days": {
+        "weekdays": _("Weekdays (Monday to Friday)"),
+        "weekends": _("Weekends"),
+        "any": _("Any day"),
+        TIME_NOT_GIVEN: _("Not given: ask before contacting them"),
+    },
     "safe_times": {
         "morning": _("Morning (8am to 12pm)"),
         "afternoon": _("Afternoon (12pm to 5pm)"),
         "evening": _("Evening (5pm to 9pm)"),
+        "any": _("Any time of day"),
+        TIME_NOT_GIVEN: _("Not given: ask before contacting them"),
     },
 }
 

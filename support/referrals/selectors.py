@@ -228,3 +228,11 @@ def officer_referral_choices(*, member: StaffMember, report: Report) -> list[Ref
         .select_related("agency")
         .order_by("kind")
     )
+
+
+def routed_kinds(*, force_id: int, kinds: list[str]) -> set[str]:
+    """Which of these kinds of service have a receiving agency in the force's area (for the
+    report's confirmation page: which referrals the person agreed to can be made)."""
+    if not kinds:
+        return set()
+    return set(ReferralRoute.objects.filter(force_id=force_id, kind__in=kinds).values_list("kind", flat=True))

@@ -51,6 +51,7 @@ SOMEONE_ELSE = {
     "who-for": {"who_for": "someone_else"},
     "about-them": {"their_name": "Priya", "they_know": "no"},
     "about-you": {"reporter_name": "Chris", "reporter_connection": "friend"},
+    "age": {"age_band": "16_or_17"},
     "relationship": {"relationship": "partner"},
     "kinds-of-abuse": {"abuse_kinds": ["emotional", "economic"]},
     "what-happened": {"what_happened": "Her partner controls all of her money."},
@@ -62,6 +63,10 @@ SOMEONE_ELSE = {
     "children": {"children": "no"},
     "risk": {"risk_indicators": ["separation"]},
     "person-lives-with": {"person_lives_with": "yes"},
+    "approach-direct": {"approach_direct": "no"},
+    "approach-safe-times": {"approach_safe_times": "Weekday mornings at college"},
+    "approach-go-between": {"approach_go_between_name": "Dee", "approach_go_between_contact": "07700 900456"},
+    "approach-anything-else": {"approach_notes": "Her partner reads her texts."},
     "contact-methods": {"contact_methods": ["email"]},
     "contact-email": {"email": "chris@example.com"},
     "trusted-person": {"trusted_contact": "yes"},
@@ -221,6 +226,12 @@ def test_a_report_can_be_saved_resumed_corrected_changed_and_sent(visitor_factor
     for name, value in new_answer.items():
         assert values[name] == value
     assert values["who_for"] == answers["who-for"]["who_for"]
+    # The age and how to approach the person at risk, where they were asked.
+    for slug in ("age", "approach-direct", "approach-safe-times", "approach-go-between", "approach-anything-else"):
+        for name, value in answers.get(slug, {}).items():
+            assert values[name] == value
+    if "age" in answers:
+        assert "child" in report.priority_reasons
     assert not Draft.objects.exists()
 
 

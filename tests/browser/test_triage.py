@@ -160,3 +160,29 @@ def test_script_in_answers_never_runs_on_the_staff_pages(page, staff):
     assert page.get_by_text(payloads[0]).first.is_visible()
     assert page.evaluate("() => window.__xss") is None
     assert dialogs == []
+
+
+def test_a_report_about_someone_else_shows_how_to_approach_them_accessibly(page, staff):
+    report = queued_report(
+        dict(
+            DOMESTIC_ABUSE_ANSWERS,
+            who_for="someone_else",
+            they_know="no",
+            support_referrals=None,
+            age_band="13_to_15",
+            approach_direct="no",
+            approach_safe_times="Weekday mornings",
+        )
+    )
+    sign_in(page, staff[Role.SUPERVISOR])
+
+    page.goto(f"/staff/reports/{report.reference}/")
+    page.wait_for_url("**/reason/**")
+    page.get_by_label("Supervising or reviewing the case").check()
+    page.get_by_role("button", name="Open the report").click()
+    page.wait_for_url(f"**/staff/reports/{report.reference}/")
+
+    panel = page.get_by_role("region", name="Before approaching the person at risk")
+    assert "Do not contact the person directly" in panel.inner_text()
+    assert "A child (under 18): 13 to 15" in page.locator("#age-band").inner_text()
+    assert_accessible(page, "report about someone else, a child")

@@ -9,7 +9,7 @@ from django.template.loader import get_template
 
 from reporting import priority, service_levels, triage
 from reporting.engine import Checkboxes, Is, Option, Page, Section
-from reporting.engine.answers import CONTACT_METHODS, SUPPORT_REFERRALS
+from reporting.engine.answers import AGE_BAND, CONTACT_METHODS, SUPPORT_REFERRALS
 from reporting.engine.flow import Flow
 from reporting.engine.journey import Journey, Milestone, PriorityFacts, SafeContactKeys, Signpost
 from reporting.journeys import JOURNEYS
@@ -34,7 +34,7 @@ def test_every_journey_declares_every_fact(slug):
     assert codes and len(codes) == len(set(codes))
     assert all(milestone.default > timedelta(0) for milestone in journey.milestones)
     # Every fact priority reads is a question the journey asks.
-    facts = (journey.priority.in_danger, journey.priority.children, journey.priority.injured)
+    facts = (journey.priority.in_danger, journey.priority.children, journey.priority.injured, journey.priority.age_band)
     assert {fact for fact in facts if fact} <= set(asked)
     assert journey.safe_contact.methods in asked
     assert all(signpost.need for signpost in journey.signposting)
@@ -63,8 +63,8 @@ def test_the_journeys_declare_what_they_always_have():
         JOURNEYS, SafeContactKeys()
     )
     assert {slug: journey.priority for slug, journey in JOURNEYS.items()} == {
-        "domestic-abuse": PriorityFacts(),
-        "rape-sexual-assault": PriorityFacts(children=None, injured=None),
+        "domestic-abuse": PriorityFacts(age_band=AGE_BAND),
+        "rape-sexual-assault": PriorityFacts(children=None, injured=None, age_band=AGE_BAND),
         "clares-law": PriorityFacts(in_danger=None, children=None, injured=None),
         "sarahs-law": PriorityFacts(in_danger=None, children=None, injured=None),
     }
@@ -89,12 +89,14 @@ def test_the_signposting_follows_the_answers():
     def needs(slug, values):
         return set(JOURNEYS[slug].signposting_needs(values))
 
-    assert needs("domestic-abuse", {}) == set()
+    # Every domestic abuse confirmation lists domestic abuse services (issue 11).
+    assert needs("domestic-abuse", {}) == {"domestic_abuse"}
     assert needs("rape-sexual-assault", {"recent": "no"}) == {"sexual_violence"}
     assert needs("rape-sexual-assault", {"recent": "yes"}) == {"sexual_violence", "recent_sexual_assault"}
     assert needs("rape-sexual-assault", {}) == {"sexual_violence", "recent_sexual_assault"}
     assert needs("clares-law", {}) == {"domestic_abuse"}
-    assert needs("sarahs-law", {}) == {"sexual_violence", "supporters"}
+    # Sarah's Law applicants are not signposted to rape crisis lines as if assaulted (issue 11).
+    assert needs("sarahs-law", {}) == {"child_safety"}
 
 
 # A journey that exists only in this test: everything about it comes from its declaration.
@@ -125,6 +127,7 @@ NEW_JOURNEY = Journey(
     type_weight=7,
     type_reason="A new kind of report",
     milestones=(Milestone("first_look", "First look", timedelta(hours=3)),),
+    minutes=5,
     priority=PriorityFacts(in_danger="at_risk_now", children=None, injured=None),
     safe_contact=SafeContactKeys(methods="ways_to_reach", voicemail="call", no_contact="silent"),
     signposting=(Signpost("stalking", when=Is("stalked", "yes")),),

@@ -109,13 +109,16 @@ def test_check_your_answers_labels_are_unique_so_each_change_link_says_what_it_c
     assert len(labels) == len(set(labels)), sorted(label for label in labels if labels.count(label) > 1)
 
 
-def test_there_are_three_ways_to_report_and_anonymous_says_plainly_when_we_would_contact_you():
+def test_there_are_three_ways_to_report_and_anonymous_says_plainly_that_nobody_can_contact_you():
     mode = FLOW.page("how-to-report").questions[0]
     options = {option.value: option for option in mode.options}
 
     assert list(options) == ["myself", "anonymous", "someone_else"]
-    assert "only contact you if we think someone is in danger" in str(options["anonymous"].hint)
-    assert "We will only try to contact you if we think someone is in danger." in map(str, FLOW.page("anonymous").body)
+    # An anonymous report holds no way to contact anyone (issue 11).
+    assert "the police will not be able to contact you" in str(options["anonymous"].hint)
+    body = " ".join(map(str, FLOW.page("anonymous").body))
+    assert "contact you if we think someone is in danger" not in body
+    assert "The police will not be able to contact you" in body
 
 
 @pytest.mark.parametrize("recent", ["yes", "not_sure", ""], ids=["yes", "not sure", "skipped"])

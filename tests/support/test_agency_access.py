@@ -61,6 +61,8 @@ AGENCY_STAFF_ALLOWED = {
     reverse("portal:staff_set_up"),
     reverse("portal:staff_sign_out"),
     reverse("portal:staff_backup_codes"),
+    # An enrolment link is a sign-in step: it opens nothing but the sign-in page.
+    reverse("portal:staff_enrol", args=["sample"]),
     # "Stay signed in" in the timeout warning: it renews their own session, and shows nothing.
     reverse("portal:staff_keep_alive"),
     reverse("admin:login"),

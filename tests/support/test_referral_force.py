@@ -182,8 +182,11 @@ def test_an_officer_refers_a_report_later_recording_how_the_person_agreed(
     assert referral.consent_recorded_by == officer
     assert referral.consent_option == ""
     assert referral.due_at.date() >= report.submitted_at.date()
+    # Safe days and times are shared as "not given" when the person skipped them (issue 11).
     assert set(referral.shared) <= {"reference", "report_type", "force", "first_name", "contact_methods", "phone"} | {
-        "voicemail_safe"
+        "voicemail_safe",
+        "safe_days",
+        "safe_times",
     }
     assert [message.to for message in mail.outbox] == [["referrals@agency.example"]]
     actions = list(

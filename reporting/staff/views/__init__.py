@@ -22,6 +22,7 @@ from .actions import (
 from .audit import report_audit, staff_audit, staff_audit_list
 from .dashboard import dashboard
 from .exports import case_file, queue_export
+from .messages import report_message
 from .queue import claim_next, queue, search
 from .report import report_reason, report_view
 from .transfers import report_transfer, report_transfer_accept, report_transfer_reject
@@ -37,6 +38,7 @@ __all__ = [
     "report_claim",
     "report_clock_met",
     "report_grade",
+    "report_message",
     "report_note",
     "report_reason",
     "report_release",

@@ -40,6 +40,10 @@ def report_view(request, member, report):
     with transaction.atomic():
         services.report_access_record(member=member, report=report, action="report.view", reason=reason)
         page = report_page(member, report, now=timezone.now())
+        # Shown as new on this view (the page was built first), then read, by those who may
+        # work it (others leave them new for the officer working it): audited.
+        if page.can_work and any(row.new for row in page.conversation):
+            services.staff_messages_read(member=member, report=report)
     return render(
         request,
         "reporting/staff/report.html",
