@@ -1,4 +1,5 @@
-"""The one view guard for force staff, used by every staff page of every app.
+"""The view guard for force staff, used by every staff page of every app, and built with
+``portal.guard.guarded`` like the agencies' (``support.referrals.guard.agency_view``).
 
 ``staff_view`` lets in force staff only, in this order: anyone who is not force staff (a
 support agency's staff, an account with no force) gets a 404, as if the page did not exist;
@@ -13,20 +14,28 @@ on the reason page, which covers further reads of that report for a while in thi
 
 import time
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from portal.guard import FORM, POST, SAFE, guarded
 from reporting import selectors, triage
 from reporting.models import Report, StaffMember
 
-SAFE = ("GET", "HEAD")
-FORM = ("GET", "HEAD", "POST")
-POST = ("POST",)
+__all__ = [
+    "FORM",
+    "LOADERS",
+    "POST",
+    "SAFE",
+    "access_grant",
+    "access_reason",
+    "ask_reason",
+    "forbidden",
+    "report_url",
+    "staff_view",
+]
 
 # How long a reason given for opening a report covers further reads of it in this session.
 ACCESS_GRANT_SECONDS = 30 * 60
@@ -48,28 +57,17 @@ def staff_view(
     methods=SAFE,
     permission: Callable[[StaffMember, Any], bool] | None = None,
 ):
-    def decorate(view):
-        @wraps(view)
-        def wrapped(request, **kwargs):
-            member = selectors.staff_member_for(request.user)
-            if member is None:
-                raise Http404
-            request.staff_member = member
-            found = []
-            for name, value in kwargs.items():
-                obj = LOADERS[name](member, value)
-                if obj is None:
-                    raise Http404
-                found.append(obj)
-            if request.method not in methods:
-                return HttpResponseNotAllowed(methods)
-            if member.role not in roles or (permission is not None and not permission(member, *found)):
-                return forbidden(request)
-            return view(request, member, *found)
+    def allowed(member: StaffMember, *found) -> bool:
+        return member.role in roles and (permission is None or permission(member, *found))
 
-        return wrapped
-
-    return decorate
+    return guarded(
+        actor_for=selectors.staff_member_for,
+        loaders=LOADERS,
+        methods=methods,
+        allowed=allowed,
+        refused=forbidden,
+        remember_as="staff_member",
+    )
 
 
 def forbidden(request):

@@ -1,5 +1,5 @@
-"""The one view guard for support agencies' staff, built like the force staff's
-(``reporting.staff.guard.staff_view``).
+"""The view guard for support agencies' staff, built with ``portal.guard.guarded`` like the
+force staff's (``reporting.staff.guard.staff_view``).
 
 ``agency_view`` lets in agency staff only, in this order: anyone who is not agency staff
 (force staff, an account with no agency) gets a 404, as if the page did not exist; so does a
@@ -9,17 +9,14 @@ names, loaded through ``selectors.referrals_visible_to``.
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.http import Http404, HttpResponseNotAllowed
+from portal.guard import FORM, POST, SAFE, guarded
 
 from ..models import AgencyMember
 from . import selectors
 
-SAFE = ("GET", "HEAD")
-FORM = ("GET", "HEAD", "POST")
-POST = ("POST",)
+__all__ = ["FORM", "POST", "SAFE", "agency_view"]
 
 # What each URL argument names, loaded through the one access rule; None is a 404.
 LOADERS: dict[str, Callable[[AgencyMember, Any], Any]] = {
@@ -28,23 +25,9 @@ LOADERS: dict[str, Callable[[AgencyMember, Any], Any]] = {
 
 
 def agency_view(*, methods=SAFE):
-    def decorate(view):
-        @wraps(view)
-        def wrapped(request, **kwargs):
-            member = selectors.agency_member_for(request.user)
-            if member is None:
-                raise Http404
-            request.agency_member = member
-            found = []
-            for name, value in kwargs.items():
-                obj = LOADERS[name](member, value)
-                if obj is None:
-                    raise Http404
-                found.append(obj)
-            if request.method not in methods:
-                return HttpResponseNotAllowed(methods)
-            return view(request, member, *found)
-
-        return wrapped
-
-    return decorate
+    return guarded(
+        actor_for=selectors.agency_member_for,
+        loaders=LOADERS,
+        methods=methods,
+        remember_as="agency_member",
+    )
