@@ -89,6 +89,63 @@ def test_exit_this_page_forgets_the_answers(visitor_factory, services, neutral_s
     assert page.url.endswith("/find-support/help/")
 
 
+def click_and_wait(page, name: str, url: str, *, role: str = "button") -> None:
+    """Click, then wait for the next page to load fully (its stylesheet too), so axe never
+    checks a half-loaded page."""
+    page.get_by_role(role, name=name).click()
+    page.wait_for_url(url, wait_until="load")
+
+
+def test_find_support_pages_are_accessible_including_errors(page, services):
+    page.goto("/find-support/", wait_until="load")
+    assert_accessible(page, "start")
+
+    click_and_wait(page, "Start now", "**/find-support/help/")
+    assert_accessible(page, "what help")
+    click_and_wait(page, "Continue", "**/find-support/help/")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page, "what help, with an error")
+
+    page.get_by_label("Rape, sexual assault or sexual abuse").check()
+    click_and_wait(page, "Continue", "**/find-support/who/")
+    click_and_wait(page, "Continue", "**/find-support/who/")
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page, "who, with an error")
+    page.get_by_label("Someone else").check()
+    click_and_wait(page, "Continue", "**/find-support/last-7-days/")
+
+    assert_accessible(page, "last 7 days")
+    page.get_by_label("Yes").check()
+    click_and_wait(page, "Continue", "**/find-support/where/")
+
+    assert_accessible(page, "postcode")
+    page.get_by_label("What is your postcode?").fill("12345")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_selector(".govuk-error-summary")
+    page.wait_for_load_state("load")
+    assert_accessible(page, "postcode, with an error")
+
+    page.get_by_label("What is your postcode?").fill("B38 8AA")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_selector("input[type=radio]")
+    page.wait_for_load_state("load")
+    assert page.get_by_role("heading", level=1).inner_text().endswith("Which area are you in?")
+    assert_accessible(page, "which of two areas")
+    page.locator("input[type=radio]").first.check()
+    click_and_wait(page, "Continue", "**/find-support/results/**")
+
+    headings = page.locator(".waymark-service h3").all_inner_texts()
+    assert headings[0] == "Sexual assault referral centres (SARCs)"
+    assert_accessible(page, "results")
+
+    click_and_wait(page, "Back", "**/find-support/where/**", role="link")
+    click_and_wait(page, "Choose your area from a list instead", "**/find-support/area/**", role="link")
+    assert_accessible(page, "area list")
+    page.get_by_label("Which area are you in?").select_option(label="Cumbria Constabulary")
+    click_and_wait(page, "Continue", "**/find-support/results/")
+    assert "Cumbria Constabulary area" in page.inner_text("main")
+
+
 def test_the_error_summary_takes_you_to_the_first_option(page, services):
     page.goto("/find-support/help/")
     page.get_by_role("button", name="Continue").click()

@@ -11,21 +11,23 @@ def test_the_nearest_sarc_page_names_the_centre_and_keeps_the_postcode_out_of_ur
     visitor_factory, transactional_db, javascript
 ):
     page = visitor_factory(javascript=javascript).page
+    # axe runs as a script in the page, so it can only check the pages with JavaScript on.
+    check = assert_accessible if javascript else (lambda page, name: None)
     visited: list[str] = []
     page.on("framenavigated", lambda frame: visited.append(frame.url) if frame == page.main_frame else None)
 
     page.goto("/find-support/sarc/", wait_until="load")
-    assert_accessible(page, "nearest SARC, asking")
+    check(page, "nearest SARC, asking")
     page.get_by_role("button", name="Find the centre").click()
     page.wait_for_selector(".govuk-error-summary")
     page.wait_for_load_state("load")
-    assert_accessible(page, "nearest SARC, with an error")
+    check(page, "nearest SARC, with an error")
     page.get_by_label("What postcode should we find the centre for?").fill("CF10 1AA")
     page.get_by_role("button", name="Find the centre").click()
     page.wait_for_selector("text=Ynys Saff (Safe Island) SARC")
     page.wait_for_load_state("load")
 
-    assert_accessible(page, "nearest SARC, found")
+    check(page, "nearest SARC, found")
     assert page.title().startswith("Find support")
     assert not [url for url in visited if "CF10" in url or "?" in url]
 
