@@ -49,7 +49,7 @@ def agency_member_for(user) -> AgencyMember | None:
     staff)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return AgencyMember.objects.select_related("agency").filter(user_id=user.pk).first()
+    return AgencyMember.objects.select_related("agency", "user").filter(user_id=user.pk).first()
 
 
 def referrals_visible_to(actor: AgencyMember | StaffMember | None) -> QuerySet[Referral]:
