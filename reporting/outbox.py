@@ -37,6 +37,9 @@ Handler = Callable[[dict[str, Any]], None]
 # After this many failed attempts a message is marked dead and left for a person to look at.
 MAX_ATTEMPTS = 10
 SWEEP_BATCH = 100
+# A sweep keeps claiming batches for at most this long: well inside the task's soft time
+# limit (CELERY_TASK_SOFT_TIME_LIMIT), and each batch is only queued here, not delivered.
+SWEEP_SECONDS = 20.0
 # After the broker fails, requests leave sending to the sweeper for this long. A publish to a
 # broker that is down fails at once, or within the 1 s connect / 2 s reply timeouts of
 # CELERY_BROKER_TRANSPORT_OPTIONS (one attempt, no retry); resting spares even that.
@@ -115,21 +118,33 @@ def due(*, now: datetime | None = None):
     )
 
 
-def sweep(*, now: datetime | None = None, batch: int = SWEEP_BATCH) -> int:
+def sweep(*, now: datetime | None = None, batch: int = SWEEP_BATCH, seconds: float = SWEEP_SECONDS) -> int:
     """Sends again whatever is due: never sent, failed, or sent and not done in time.
 
-    Rows are claimed with SKIP LOCKED and leased before they are sent, so several sweepers
-    (or a sweeper and the fast path) never send the same message at the same time.
+    Batch after batch until nothing is due, the broker fails, or `seconds` are spent (at
+    least one batch is always sent): after an outage the backlog is drained at once, not a
+    batch per sweep interval. Rows are claimed with SKIP LOCKED and leased before they are
+    sent, so several sweepers (or a sweeper and the fast path) never send the same message
+    at the same time.
     """
     now = now or timezone.now()
-    with transaction.atomic():
-        ids = list(
-            due(now=now).order_by("created_at").select_for_update(skip_locked=True).values_list("pk", flat=True)[:batch]
-        )
-        OutboxMessage.objects.filter(pk__in=ids).update(
-            status=OutboxMessage.Status.DISPATCHED, locked_until=now + lease()
-        )
-    return _send(ids, now=now)
+    started = time.monotonic()
+    sent = 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                due(now=now)
+                .order_by("created_at")
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)[:batch]
+            )
+            OutboxMessage.objects.filter(pk__in=ids).update(
+                status=OutboxMessage.Status.DISPATCHED, locked_until=now + lease()
+            )
+        handed = _send(ids, now=now)
+        sent += handed
+        if len(ids) < batch or handed < len(ids) or time.monotonic() - started >= seconds:
+            return sent
 
 
 def _send(message_ids: list[UUID], *, now: datetime) -> int:

@@ -141,6 +141,30 @@ def test_the_sweeper_sends_what_is_due_and_leaves_the_rest(db, calls):
     assert statuses[leased.pk] == OutboxMessage.Status.DISPATCHED
 
 
+def test_one_sweep_drains_a_backlog_larger_than_its_batch(db, calls):
+    # After a broker outage the backlog can be several batches long; waiting a sweep
+    # interval per batch would leave reports out of their force's queue for minutes.
+    OutboxMessage.objects.bulk_create(
+        OutboxMessage(topic=TOPIC, handler="tests.record", payload={"n": n}) for n in range(7)
+    )
+
+    assert outbox.sweep(batch=3) == 7
+
+    assert sorted(call["n"] for call in calls) == list(range(7))
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {OutboxMessage.Status.DONE}
+
+
+def test_a_sweep_stops_when_its_time_is_spent_and_leaves_the_rest_for_the_next(db, calls):
+    OutboxMessage.objects.bulk_create(
+        OutboxMessage(topic=TOPIC, handler="tests.record", payload={"n": n}) for n in range(7)
+    )
+
+    # No time at all: one batch is still sent, so every sweep makes progress.
+    assert outbox.sweep(batch=3, seconds=0) == 3
+
+    assert OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).count() == 4
+
+
 def test_reports_are_saved_while_the_broker_is_down_and_delivered_by_the_sweeper_after(
     forces, django_capture_on_commit_callbacks
 ):
